@@ -1,0 +1,49 @@
+// Feature: code actions. Quick fixes for spelling ("use the house spelling"), and "Add … to the
+// glossary" for an unknown name, which creates a stub entry in the workspace glossary folder.
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { URI, Utils } from 'vscode-uri';
+import type { ServiceContext } from './context.js';
+
+export function getCodeActions(context: ServiceContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const actions: CodeAction[] = [];
+  for (const diagnostic of diagnostics) {
+    const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+    if ((diagnostic.code === 'spelling-variant' || diagnostic.code === 'possible-misspelling') && typeof data.replacement === 'string') {
+      actions.push({
+        title: `Use "${data.replacement}"`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: { changes: { [uri]: [{ range: diagnostic.range, newText: data.replacement }] } },
+      });
+    }
+    if (diagnostic.code === 'unknown-name' && typeof data.name === 'string') {
+      const edit = newEntryEdit(context, data.name);
+      if (edit) actions.push({ title: `Add "${data.name}" to the glossary`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+    }
+  }
+  return actions;
+}
+
+/**
+ * The file name is a slug of letters, digits and hyphens, so a name such as "../../x" can never
+ * write outside the glossary folder.
+ */
+export function slugForName(name: string): string {
+  const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80) || 'entry';
+}
+
+function newEntryEdit(context: ServiceContext, name: string): WorkspaceEdit | undefined {
+  const folder = context.settings.newEntryFolder;
+  if (!folder) return undefined;
+  const id = slugForName(name);
+  const target = Utils.joinPath(URI.parse(folder), `${id}.md`).toString();
+  const text = `---\nid: ${id}\ntype: person\nlabel: ${JSON.stringify(name)}\naliases: []\nsources: []\n---\nDefinition of ${name}: who or what it is, in two to six sentences.\n`;
+  return {
+    documentChanges: [
+      { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+      { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+// Feature: hover. On a mention of an entity (or its label in the glossary entry), shows the
+// entity card: label, type, dates, definition, other names, and how many essays mention it.
+import type { Hover, Position } from 'vscode-languageserver-types';
+import type { ServiceContext } from './context.js';
+import { renderEntityCard } from './entityCard.js';
+
+export function getHover(context: ServiceContext, uri: string, position: Position): Hover | undefined {
+  const mention = context.mentionAt(uri, position);
+  const entity = mention ? context.entity(mention.entityId) : context.entryAt(uri, position);
+  if (!entity) return undefined;
+  const range = mention ? context.location(uri, mention.span)?.range : undefined;
+  return {
+    contents: { kind: 'markdown', value: renderEntityCard(entity, context.index.essayCountOf(entity.id)) },
+    ...(range ? { range } : {}),
+  };
+}
