@@ -1,3 +1,5 @@
+import type { Claim } from './claims/claim.js';
+import { extractClaims, type ClaimContext } from './claims/extractClaims.js';
 import type { EntityMatcher } from './entityMatcher.js';
 import { buildMarkdownModel } from './markdownModel.js';
 import { buildPlainTextModel } from './plainTextModel.js';
@@ -9,11 +11,15 @@ import type { DocumentKind, DocumentModel, Mention, Problem } from './types.js';
 export interface DocumentAnalysis {
   readonly model: DocumentModel;
   readonly mentions: readonly Mention[];
+  /** Figures and dates stated about glossary entities (essays only). */
+  readonly claims: readonly Claim[];
   readonly problems: readonly Problem[];
 }
 
 export interface AnalysisContext {
   readonly matcher: EntityMatcher;
+  /** Absent for glossary files, whose bodies are not checked for figures. */
+  readonly claims?: ClaimContext;
 }
 
 export function documentKindOf(path: string): DocumentKind {
@@ -23,5 +29,6 @@ export function documentKindOf(path: string): DocumentKind {
 export function analyseDocument(text: string, kind: DocumentKind, context: AnalysisContext): DocumentAnalysis {
   const model = kind === 'markdown' ? buildMarkdownModel(text) : buildPlainTextModel(text);
   const mentions = context.matcher.findMentions(text, model.prose);
-  return { model, mentions, problems: [...model.problems] };
+  const claims = context.claims ? extractClaims(text, model, mentions, context.claims) : [];
+  return { model, mentions, claims, problems: [...model.problems] };
 }

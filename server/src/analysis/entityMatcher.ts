@@ -58,7 +58,7 @@ function addAlias(root: TrieNode, entity: Entity, alias: string, isVariant: bool
       }
       node = child;
     }
-    if (node.candidates.some((c) => c.entity.id === entity.id && c.suffix === suffix)) continue;
+    if (node.candidates.some((c) => c.entity.id === entity.id && c.suffix === suffix && c.words.join(' ') === words.join(' '))) continue;
     node.candidates.push({ entity, alias, words, suffix, isVariant, context });
   }
 }

@@ -1,4 +1,4 @@
-import { foldWord } from '../util/fold.js';
+import { foldKeepCase, foldWord } from '../util/fold.js';
 import { tokenize } from '../util/tokens.js';
 import { parseGlossaryEntry } from './glossaryEntry.js';
 import type { Entity, Problem } from './types.js';
@@ -69,15 +69,18 @@ function reportAliasCollisions(entities: ReadonlyMap<string, Entity>, report: (u
     for (const alias of [entity.label, ...entity.aliases, ...entity.variants]) {
       const key = aliasKey(alias);
       if (!key) continue;
-      if (seen.has(key)) {
+      // Case-sensitive entries may list the same words in two casings ("What Is To Be Done?").
+      const spelling = entity.caseSensitive ? foldKeepCase(alias) : key;
+      if (seen.has(spelling)) {
         if (alias !== entity.label) report(entity.uri, {
           span: entity.aliasSpans[alias] ?? entity.labelSpan, severity: 'information', code: 'glossary-repeated-alias',
           message: `"${alias}" is listed twice in this entry (counting the label).`,
         });
         continue;
       }
-      seen.add(key);
-      owners.set(key, [...(owners.get(key) ?? []), { entity, alias }]);
+      const firstSpelling = !seen.has(spelling) && ![...seen].some((s) => aliasKey(s) === key);
+      seen.add(spelling);
+      if (firstSpelling) owners.set(key, [...(owners.get(key) ?? []), { entity, alias }]);
     }
   }
   for (const claims of owners.values()) {

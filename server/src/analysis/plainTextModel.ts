@@ -28,12 +28,10 @@ export function buildPlainTextModel(text: string): DocumentModel {
   const acknowledgements: Span[] = [];
   const blocks: Span[] = [];
   let inNotes = false;
-  for (const paragraph of paragraphs) {
+  for (const whole of paragraphs) {
+    const paragraph = withoutAcknowledgement(text, whole, acknowledgements);
+    if (!paragraph) continue;
     const body = text.slice(paragraph.span.start, paragraph.span.end);
-    if (acknowledgeLine.test(body)) {
-      acknowledgements.push(paragraph.span);
-      continue;
-    }
     if (isHeading(paragraph, body)) {
       const headingText = body.trim();
       headings.push({ text: headingText, level: 1, span: paragraph.span, slug: slugify(headingText) });
@@ -49,8 +47,20 @@ export function buildPlainTextModel(text: string): DocumentModel {
   const bodyEnd = notes.length > 0 ? notes[0].span.start : text.length;
   const labels = new Set(notes.map((n) => n.label));
   const noteRefs = findMarkers(text, bodyEnd, labels);
-  const prose = blocks.filter((b) => !acknowledgements.some((a) => a.start === b.start));
+  const prose = blocks;
   return { kind: 'plaintext', prose, blocks, headings, noteRefs, notes, links: [], acknowledgements, problems: [] };
+}
+
+/**
+ * "[marginalia: acknowledge]" on its own line, as the paragraph's last line or a paragraph of its
+ * own, is a marker, not prose; the rest of the paragraph stays.
+ */
+function withoutAcknowledgement(text: string, paragraph: Paragraph, acknowledgements: Span[]): Paragraph | undefined {
+  const last = paragraph.lines[paragraph.lines.length - 1];
+  if (!acknowledgeLine.test(text.slice(last.start, last.end))) return paragraph;
+  acknowledgements.push(last);
+  const lines = paragraph.lines.slice(0, -1);
+  return lines.length === 0 ? undefined : { span: { start: lines[0].start, end: lines[lines.length - 1].end }, lines };
 }
 
 function splitParagraphs(text: string): Paragraph[] {

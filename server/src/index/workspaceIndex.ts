@@ -1,4 +1,6 @@
+import { claimContextFor } from '../analysis/claims/extractClaims.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/documentAnalysis.js';
+import { ClaimIndex } from './claimIndex.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
 import type { DocumentKind, Mention } from '../analysis/types.js';
@@ -34,6 +36,8 @@ export class WorkspaceIndex {
   private readonly files = new Map<string, SourceFile>();
   private readonly analyses = new Map<string, DocumentAnalysis>();
   private readonly mentionsByEntity = new Map<string, Map<string, readonly Mention[]>>();
+  /** Claims by key and their conflicts. */
+  readonly claims = new ClaimIndex();
   private glossaryState: Glossary = buildGlossary([]);
   private matcher: EntityMatcher = compileEntityMatcher(this.glossaryState);
 
@@ -51,8 +55,9 @@ export class WorkspaceIndex {
       this.files.set(file.uri, file);
     }
     if (glossaryChanged) return this.rebuild();
-    for (const file of files) this.reanalyse(file.uri);
-    return { glossaryChanged: false, uris: files.map((f) => f.uri) };
+    const uris = new Set(files.map((f) => f.uri));
+    for (const file of files) for (const uri of this.reanalyse(file.uri)) uris.add(uri);
+    return { glossaryChanged: false, uris: [...uris] };
   }
 
   setFile(file: SourceFile): IndexChange {
@@ -63,9 +68,9 @@ export class WorkspaceIndex {
     const old = this.files.get(uri);
     if (!old) return { glossaryChanged: false, uris: [] };
     this.files.delete(uri);
-    this.forget(uri);
+    const affected = this.forget(uri);
     if (old.role === 'glossary') return this.rebuild();
-    return { glossaryChanged: false, uris: [uri] };
+    return { glossaryChanged: false, uris: [uri, ...affected] };
   }
 
   file(uri: string): SourceFile | undefined {
@@ -102,20 +107,29 @@ export class WorkspaceIndex {
       .map((f) => ({ uri: f.uri, text: f.text, bundled: f.bundled ?? false }));
     this.glossaryState = buildGlossary(sources);
     this.matcher = compileEntityMatcher(this.glossaryState);
-    this.analyses.clear();
+    for (const uri of [...this.analyses.keys()]) this.forget(uri);
     this.mentionsByEntity.clear();
     for (const uri of this.files.keys()) this.reanalyse(uri);
     return { glossaryChanged: true, uris: [...this.files.keys()] };
   }
 
-  private reanalyse(uri: string): void {
+  /** Changes the conflict tolerance; returns the URIs to republish. */
+  setTolerance(tolerance: number): IndexChange {
+    return { glossaryChanged: false, uris: [...this.claims.setTolerance(tolerance)] };
+  }
+
+  /** Analyses one file and swaps its contributions; returns the other URIs whose conflicts changed. */
+  private reanalyse(uri: string): Set<string> {
     const file = this.files.get(uri);
-    if (!file) return;
-    this.forget(uri);
+    if (!file) return new Set();
+    const old = this.analyses.get(uri);
+    this.forgetMentions(uri);
+    const claims = file.role === 'essay' ? claimContextFor(this.glossaryState) : undefined;
     const analysis = this.glossaryState.shadowed.has(uri)
       ? analyseDocument('', file.kind, { matcher: this.matcher })
-      : analyseDocument(file.text, file.kind, { matcher: this.matcher });
+      : analyseDocument(file.text, file.kind, { matcher: this.matcher, claims });
     this.analyses.set(uri, analysis);
+    const affected = this.claims.update(uri, old?.claims ?? [], analysis.claims);
     const grouped = new Map<string, Mention[]>();
     for (const mention of analysis.mentions) grouped.set(mention.entityId, [...(grouped.get(mention.entityId) ?? []), mention]);
     for (const [entityId, mentions] of grouped) {
@@ -123,12 +137,19 @@ export class WorkspaceIndex {
       if (!byUri) this.mentionsByEntity.set(entityId, (byUri = new Map()));
       byUri.set(uri, mentions);
     }
+    return affected;
   }
 
-  private forget(uri: string): void {
+  private forgetMentions(uri: string): void {
+    for (const mention of this.analyses.get(uri)?.mentions ?? []) this.mentionsByEntity.get(mention.entityId)?.delete(uri);
+  }
+
+  /** Removes a file's contributions; returns the other URIs whose conflicts changed. */
+  private forget(uri: string): Set<string> {
     const old = this.analyses.get(uri);
-    if (!old) return;
-    for (const mention of old.mentions) this.mentionsByEntity.get(mention.entityId)?.delete(uri);
+    if (!old) return new Set();
+    this.forgetMentions(uri);
     this.analyses.delete(uri);
+    return this.claims.update(uri, old.claims, []);
   }
 }

@@ -7,6 +7,7 @@ import type { Glossary } from '../analysis/glossary.js';
 import { editDistance } from '../util/editDistance.js';
 import { foldWord } from '../util/fold.js';
 import type { Problem, Severity, Span } from '../analysis/types.js';
+import { conflictFindings } from './conflictFindings.js';
 import type { ServiceContext } from './context.js';
 
 export const diagnosticSource = 'marginalia';
@@ -36,6 +37,7 @@ export function getDiagnostics(context: ServiceContext, uri: string, extra: read
     ...(context.index.glossary.problems.get(uri) ?? []),
     ...(context.index.analysis(uri)?.problems ?? []),
     ...nameFindings(context, uri),
+    ...conflictFindings(context, uri),
     ...extra,
   ];
   return findings.flatMap((finding) => toDiagnostic(context, uri, finding));

@@ -40,10 +40,12 @@ export interface LanguageService {
 
 export function createLanguageService(index: WorkspaceIndex, settings: Partial<ServiceSettings> = {}): LanguageService {
   const context = new ServiceContext(index, { ...defaultSettings, ...settings });
+  index.setTolerance(context.settings.conflictTolerance);
   return Object.freeze({
     index,
     configure: (next: Partial<ServiceSettings>) => {
       context.settings = { ...context.settings, ...next };
+      index.setTolerance(context.settings.conflictTolerance);
     },
     toRange: (uri: string, span: Span) => context.location(uri, span)?.range,
     getHover: (uri: string, position: Position) => getHover(context, uri, position),

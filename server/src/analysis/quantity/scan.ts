@@ -1,0 +1,59 @@
+/** The scanner: runs the date and figure grammars left to right over the tokens, never overlapping. */
+import { Ctx } from './ctx.js';
+import { suppressNum } from './context.js';
+import { dateAt, isDateWord, type Hit } from './dateScan.js';
+import { figureAt, isFigureWord } from './figures.js';
+import { NUM, PUNCT, WORD } from './tokens.js';
+import type { Quantity } from './types.js';
+
+const FIGURE_PUNCT = '$£€¥₽~';
+
+export function scan(text: string, from: number, to: number, phrase: boolean): Quantity[] {
+  const out: Quantity[] = [];
+  if (typeof text !== 'string') return out;
+  const f = Number.isFinite(from) ? Math.max(0, Math.min(text.length, Math.trunc(from))) : 0;
+  const t = Number.isFinite(to) ? Math.max(f, Math.min(text.length, Math.trunc(to))) : text.length;
+  if (t <= f) return out;
+  try {
+    const c = new Ctx(text, f, t, phrase);
+    let i = 0;
+    while (i < c.n) {
+      const next = step(c, i, out);
+      i = next > i ? next : i + 1;
+    }
+  } catch {
+    // Analysis never throws on user text: keep what was found before the fault.
+  }
+  return out;
+}
+
+function take(hit: Hit | undefined, out: Quantity[]): number {
+  if (!hit) return -1;
+  if (hit.q) out.push(hit.q);
+  return hit.b;
+}
+
+function step(c: Ctx, i: number, out: Quantity[]): number {
+  const k = c.t.k[i];
+  if (k === NUM) {
+    const sup = suppressNum(c, i);
+    if (sup >= 0) return sup;
+    const d = take(dateAt(c, i), out);
+    if (d >= 0) return d;
+    return take(figureAt(c, i), out);
+  }
+  if (k === WORD) {
+    if (isDateWord(c, i)) {
+      const d = take(dateAt(c, i), out);
+      if (d >= 0) return d;
+    }
+    if (isFigureWord(c, i)) return take(figureAt(c, i), out);
+    return -1;
+  }
+  if (k === PUNCT && FIGURE_PUNCT.includes(c.text[c.t.s[i]!]!)) {
+    const d = take(dateAt(c, i), out);
+    if (d >= 0) return d;
+    return take(figureAt(c, i), out);
+  }
+  return -1;
+}

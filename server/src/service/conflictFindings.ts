@@ -1,0 +1,78 @@
+// Feature: conflicting figures. A claim whose figure cannot be true together with another text's
+// figure for the same key gets a warning (hard) or information (soft), naming what each side
+// says and cites, with related locations; a figure outside the glossary's reference range gets
+// information. Acknowledged disagreements stay quiet.
+import type { Claim } from '../analysis/claims/claim.js';
+import { effectiveInterval, outsideReference } from '../analysis/conflicts.js';
+import { referenceFiguresFor, referenceInterval } from '../analysis/referenceMatch.js';
+import type { ClaimConflict } from '../index/claimIndex.js';
+import type { ServiceContext } from './context.js';
+import type { Finding } from './diagnostics.js';
+import { describeKey, fileName, formatInterval, shortSource } from './figureText.js';
+
+/** Related locations listed per diagnostic; more are summarised in the message. */
+const maxRelated = 20;
+
+export function conflictFindings(context: ServiceContext, uri: string): Finding[] {
+  const analysis = context.index.analysis(uri);
+  if (!analysis) return [];
+  const findings: Finding[] = [];
+  for (const claim of analysis.claims) {
+    if (claim.acknowledged) continue;
+    const conflicts = context.index.claims.conflictsOf(claim);
+    if (conflicts.length > 0) findings.push(conflictFinding(context, uri, claim, conflicts));
+    else {
+      const outside = referenceFinding(context, claim);
+      if (outside) findings.push(outside);
+    }
+  }
+  return findings;
+}
+
+function conflictFinding(context: ServiceContext, uri: string, claim: Claim, conflicts: readonly ClaimConflict[]): Finding {
+  const hard = conflicts.filter((c) => c.severity === 'hard');
+  const shown = (hard.length > 0 ? hard : conflicts).slice(0, 2);
+  const where = (other: ClaimConflict['other']): string =>
+    other.uri === uri ? `line ${lineOf(context, uri, other.claim)} of this essay` : fileName(other.uri);
+  const citing = (c: Claim): string => (shortSource(c.source) ? `, citing ${shortSource(c.source)}` : '');
+  const others = shown.map((c) => `${where(c.other)} gives ${c.other.claim.quantity.raw}${citing(c.other.claim)}`).join('; ');
+  const more = conflicts.length > shown.length ? ` (and ${conflicts.length - shown.length} more)` : '';
+  const isDate = claim.quantity.kind === 'date';
+  const ownCitation = shortSource(claim.source) ? ` (citing ${shortSource(claim.source)})` : '';
+  return {
+    span: claim.span,
+    severity: hard.length > 0 ? 'warning' : 'information',
+    code: isDate ? 'conflicting-date' : 'conflicting-figure',
+    message: isDate
+      ? `This essay dates ${describeKey(claim, context.index.glossary)} to ${claim.quantity.raw}${ownCitation}; ${others}${more}.`
+      : `This essay gives ${claim.quantity.raw}${ownCitation} for ${describeKey(claim, context.index.glossary)}; ${others}${more}.`,
+    related: conflicts.slice(0, maxRelated).map((c) => ({
+      uri: c.other.uri,
+      span: c.other.claim.span,
+      message: `${c.severity === 'hard' ? 'Conflicts' : 'In tension'}: ${c.other.claim.quantity.raw} (${formatInterval(effectiveInterval(c.other.claim.quantity), isDate)})${citing(c.other.claim)}`,
+    })),
+    data: { key: claim.key },
+  };
+}
+
+function referenceFinding(context: ServiceContext, claim: Claim): Finding | undefined {
+  const figures = referenceFiguresFor(claim, context.index.glossary);
+  if (figures.length === 0) return undefined;
+  const intervals = figures.map((f) => referenceInterval(claim, f));
+  if (!intervals.every((interval) => outsideReference(claim, interval, context.settings.conflictTolerance))) return undefined;
+  const figure = figures[0];
+  const subject = context.index.glossary.entities.get(claim.subjectId);
+  const isDate = claim.quantity.kind === 'date';
+  return {
+    span: claim.span,
+    severity: 'information',
+    code: 'outside-reference',
+    message: `This essay gives ${claim.quantity.raw} for ${describeKey(claim, context.index.glossary)}; the glossary's reference range is ${formatInterval(intervals[0], isDate)}${figure.text ? ` (${figure.text})` : ''}${figure.sources.length > 0 ? `, from ${figure.sources.join('; ')}` : ''}.`,
+    related: subject ? [{ uri: subject.uri, span: figure.span, message: 'Reference figure in the glossary' }] : [],
+    data: { key: claim.key },
+  };
+}
+
+function lineOf(context: ServiceContext, uri: string, claim: Claim): number {
+  return (context.location(uri, claim.span)?.range.start.line ?? 0) + 1;
+}
