@@ -17,13 +17,11 @@ export interface Interval {
 const softOverlap = 0.25;
 
 /**
- * "As many as seven million" says the figure is near the top: we read it as [0.7 × 7M, 7M],
- * while "up to" and "at most" keep the honest (0, 7M].
+ * The interval a figure commits its writer to. "As many as seven million" is an upper bound,
+ * (0, 7M]: it suggests the top of the range but does not contradict "some 3.5 million", so it
+ * is never the ground of a warning (precision first; the figure hover shows both side by side).
  */
 export function effectiveInterval(quantity: Quantity): Interval {
-  if (quantity.hedge === 'upper' && /^(as many as|as high as)$/.test(quantity.qualifier ?? '')) {
-    return { lo: quantity.hi * 0.7, hi: quantity.hi };
-  }
   return { lo: quantity.lo, hi: quantity.hi };
 }
 

@@ -112,8 +112,9 @@ function opensSentenceAt(text: string, offset: number): boolean {
 function suggest(words: readonly string[], names: NameIndex): NameCandidate['suggestion'] {
   if (words.length === 1) {
     const word = words[0];
-    if (word.length < 6 || derivedWord.test(word)) return undefined;
-    const match = (names.singles.get(word[0]) ?? []).find((n) => n.word.length >= 6 && editDistance(word, n.word, 1) === 1);
+    // Short single words are too often other words ("France" is not "Franco").
+    if (word.length < 8 || derivedWord.test(word)) return undefined;
+    const match = (names.singles.get(word[0]) ?? []).find((n) => n.word.length >= 8 && editDistance(word, n.word, 1) === 1);
     return match ? { entityId: match.entityId, name: match.name } : undefined;
   }
   for (let i = 0; i < words.length; i++) {

@@ -73,6 +73,7 @@ export class ClaimIndex {
     const all = this.claimsFor(key).filter((c) => !c.claim.acknowledged);
     for (let i = 0; i < all.length; i++) {
       for (let j = i + 1; j < all.length; j++) {
+        if (inOneSentence(all[i], all[j])) continue;
         const severity = compareClaims(all[i].claim, all[j].claim, this.tolerance);
         if (!severity) continue;
         push(found, all[i].claim, { other: all[j], severity });
@@ -101,4 +102,13 @@ function push(map: Map<Claim, ClaimConflict[]>, claim: Claim, conflict: ClaimCon
   const list = map.get(claim) ?? [];
   list.push(conflict);
   map.set(claim, list);
+}
+
+/**
+ * A sentence that gives two figures for the same thing is comparing them ("Banister found 30
+ * million dead, while Dikötter argues for at least 45 million"), not contradicting itself. A
+ * paragraph surveying several estimates is flagged; one acknowledgement marker quiets it.
+ */
+function inOneSentence(a: ClaimLocation, b: ClaimLocation): boolean {
+  return a.uri === b.uri && a.claim.sentence.start === b.claim.sentence.start;
 }

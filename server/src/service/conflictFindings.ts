@@ -21,10 +21,8 @@ export function conflictFindings(context: ServiceContext, uri: string): Finding[
     if (claim.acknowledged) continue;
     const conflicts = context.index.claims.conflictsOf(claim);
     if (conflicts.length > 0) findings.push(conflictFinding(context, uri, claim, conflicts));
-    else {
-      const outside = referenceFinding(context, claim);
-      if (outside) findings.push(outside);
-    }
+    const outside = referenceFinding(context, claim);
+    if (outside) findings.push(outside);
   }
   return findings;
 }

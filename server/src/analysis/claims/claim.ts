@@ -21,6 +21,8 @@ export interface Claim {
   /** subject | measure | place | years: the identity of "the same figure" across texts. */
   readonly key: string;
   readonly sentence: Span;
+  /** The paragraph (block) holding the figure: figures compared within one paragraph never conflict. */
+  readonly block: Span;
   /** Label and text of the note the sentence cites. */
   readonly noteLabel?: string;
   readonly source?: string;

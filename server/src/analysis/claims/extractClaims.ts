@@ -1,11 +1,12 @@
-import { tokenize } from '../../util/tokens.js';
+import { foldWord } from '../../util/fold.js';
+import { tokenize, type WordToken } from '../../util/tokens.js';
 import { yearOfDay } from '../dates.js';
 import type { Glossary } from '../glossary.js';
 import { findQuantities, type Quantity } from '../quantity.js';
 import { splitSentences } from '../sentences.js';
 import type { DocumentModel, Entity, Mention, Note, Span } from '../types.js';
 import { claimKey, type Claim } from './claim.js';
-import { findMeasure } from './measures.js';
+import { dateMeasureFor, findMeasure } from './measures.js';
 import { buildSubjectIndex, canBeSubject, describedSubject, namedSubject, type SubjectIndex } from './subjects.js';
 
 /**
@@ -35,16 +36,23 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
   const claims: Claim[] = [];
   const entity = (id: string): Entity | undefined => context.glossary.entities.get(id);
   const noteSpans = model.notes.map((n) => n.span);
-  // The subject of the sentence before carries over, until a heading starts a new section.
-  let previousSubject: Entity | undefined;
   for (const block of model.blocks) {
-    if (isHeading(model, block)) previousSubject = undefined;
     if (noteSpans.some((n) => n.start <= block.start && block.end <= n.end) || isHeading(model, block)) continue;
     const acknowledged = isAcknowledged(model, block);
+    // Within a paragraph, a figure without a named subject is about the subject of the figure before.
+    let previousSubject: Entity | undefined;
+    let previousSentence: Span | undefined;
     for (const sentence of splitSentences(text, block)) {
-      const found = claimsInSentence(text, sentence, model, mentions, context, entity, previousSubject, acknowledged);
-      claims.push(...found.claims);
-      previousSubject = found.subject ?? previousSubject;
+      const fallback = (measure: string): Entity | undefined =>
+        (previousSubject && canBeSubject(previousSubject, measure) ? previousSubject : undefined)
+        ?? sectionSubject(model, mentions, sentence, entity, measure)
+        ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
+      const found = claimsInSentence(text, sentence, previousSentence, block, model, mentions, context, entity, fallback, acknowledged);
+      previousSentence = sentence;
+      claims.push(...found);
+      const last = found[found.length - 1];
+      previousSubject = last ? entity(last.subjectId) : previousSubject;
+      if (previousSubject && topicShifts(mentions, sentence, last?.span.end ?? sentence.start, previousSubject, entity)) previousSubject = undefined;
     }
   }
   claims.push(...noteClaims(text, model, claims, mentions, context));
@@ -52,37 +60,74 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
 }
 
 function claimsInSentence(
-  text: string, sentence: Span, model: DocumentModel, mentions: readonly Mention[], context: ClaimContext,
-  entity: (id: string) => Entity | undefined, previousSubject: Entity | undefined, acknowledged: boolean,
-): { claims: Claim[]; subject?: Entity } {
+  text: string, sentence: Span, previousSentence: Span | undefined, block: Span, model: DocumentModel, mentions: readonly Mention[], context: ClaimContext,
+  entity: (id: string) => Entity | undefined, fallback: (measure: string) => Entity | undefined, acknowledged: boolean,
+): Claim[] {
   const body = text.slice(sentence.start, sentence.end);
-  const quantities = findQuantities(text, sentence.start, sentence.end);
-  if (quantities.length === 0 || disputeCue.test(body)) return { claims: [] };
+  if (disputeCue.test(body)) return [];
+  // Figures in link URLs, code or HTML are not the writer's figures.
+  const quantities = findQuantities(text, sentence.start, sentence.end)
+    .filter((q) => model.prose.some((p) => p.start <= q.start && q.end <= p.end));
+  if (quantities.length === 0) return [];
   const tokens = tokenize(text, sentence.start, sentence.end);
   const dates = quantities.filter((q) => q.kind === 'date');
   const claims: Claim[] = [];
-  let subjectSeen: Entity | undefined;
   for (const quantity of quantities) {
     if (quantity.unit === 'currency') continue;
-    const measure = quantity.kind === 'share' ? 'share' : findMeasure(tokens, quantity.start, quantity.end, quantity.kind === 'date');
+    const isDate = quantity.kind === 'date';
+    const small = quantity.kind === 'count' && quantity.hi < 100;
+    const measure = quantity.kind === 'share' ? shareMeasure(text, tokens, quantity) : findMeasure(text, tokens, quantity.start, quantity.end, isDate, small);
     if (!measure) continue;
     const years = dates.filter((d) => d !== quantity).map((d) => ({ lo: d.lo, hi: d.hi }));
+    // A date is a claim only about a subject named or described in its own sentence.
     const subject = namedSubject(mentions, sentence, quantity, measure, entity)
-      ?? describedSubject(context.subjects, tokens, quantity.kind === 'date' ? [{ lo: quantity.lo, hi: quantity.hi }] : years, measure, placeIds(mentions, sentence, entity))
-      ?? (previousSubject && canBeSubject(previousSubject, measure) ? previousSubject : undefined)
-      ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
+      ?? describedSubject(context.subjects, tokens, isDate ? [{ lo: quantity.lo, hi: quantity.hi }] : years, measure, placeIds(mentions, sentence, entity))
+      ?? (isDate ? undefined : fallback(measure));
     if (!subject) continue;
-    subjectSeen ??= subject;
-    const place = placeIn(mentions, sentence, entity, subject);
-    const yearScope = quantity.kind === 'date' ? undefined : yearScopeFor(subject, dates.filter((d) => d !== quantity));
+    const finalMeasure = isDate ? dateMeasureFor(measure, subject.type) : measure;
+    if (!finalMeasure) continue;
+    // "The estimates for Ukraine came down. Reconstructions now put the deaths at…": the place carries over.
+    const place = placeIn(text, mentions, sentence, entity, subject)
+      ?? (previousSentence ? placeIn(text, mentions, previousSentence, entity, subject) : undefined);
+    const yearScope = isDate ? undefined : yearScopeFor(subject, dates.filter((d) => d !== quantity));
     const note = noteFor(model, sentence, text);
     claims.push({
-      span: { start: quantity.start, end: quantity.end }, quantity, subjectId: subject.id, measure, place, years: yearScope,
-      key: claimKey(subject.id, measure, place, yearScope), sentence, noteLabel: note?.label,
+      span: { start: quantity.start, end: quantity.end }, quantity, subjectId: subject.id, measure: finalMeasure, place, years: yearScope,
+      key: claimKey(subject.id, finalMeasure, place, yearScope), sentence, block, noteLabel: note?.label,
       source: note ? text.slice(note.textSpan.start, note.textSpan.end).trim() : undefined, fromNote: false, acknowledged,
     });
   }
-  return { claims, subject: subjectSeen ?? namedSubject(mentions, sentence, sentence, 'deaths', entity) };
+  return claims;
+}
+
+/**
+ * True when, after the last figure, the sentence turns to another event, organisation or place
+ * ("…30 million dead, and into Hungary, where…"), so the next figure is not about the old subject.
+ */
+function topicShifts(mentions: readonly Mention[], sentence: Span, after: number, subject: Entity, entity: (id: string) => Entity | undefined): boolean {
+  return mentions.some((m) => {
+    if (m.span.start < after || m.span.end > sentence.end || m.entityId === subject.id) return false;
+    const other = entity(m.entityId);
+    return other !== undefined && ['event', 'organization', 'place'].includes(other.type) && !subject.places.includes(other.id);
+  });
+}
+
+/**
+ * The event a section is about: the one its sentences name most often (at least twice, and more
+ * than any other). "The cost to the attackers" in a section on Kronstadt is Kronstadt's cost.
+ */
+function sectionSubject(model: DocumentModel, mentions: readonly Mention[], sentence: Span, entity: (id: string) => Entity | undefined, measure: string): Entity | undefined {
+  const start = [...model.headings].reverse().find((h) => h.span.end <= sentence.start)?.span.end ?? 0;
+  const end = model.headings.find((h) => h.span.start >= sentence.end)?.span.start ?? Infinity;
+  const counts = new Map<string, number>();
+  for (const mention of mentions) {
+    if (mention.span.start < start || mention.span.end > end) continue;
+    const candidate = entity(mention.entityId);
+    if (candidate?.type === 'event' && canBeSubject(candidate, measure)) counts.set(candidate.id, (counts.get(candidate.id) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length === 0 || ranked[0][1] < 2 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return undefined;
+  return entity(ranked[0][0]);
 }
 
 /** The subject a section heading names ("## The famine of 1932–33"). */
@@ -100,12 +145,31 @@ function placeIds(mentions: readonly Mention[], sentence: Span, entity: (id: str
   return mentions.filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end && entity(m.entityId)?.type === 'place').map((m) => m.entityId);
 }
 
-function placeIn(mentions: readonly Mention[], sentence: Span, entity: (id: string) => Entity | undefined, subject: Entity): string | undefined {
-  const places = mentions
+/**
+ * The place a figure is scoped to: a place entity named in the sentence, or one of the places the
+ * subject's entry lists ("in Ukraine" for the famine of 1932–33), as its id or name.
+ */
+function placeIn(text: string, mentions: readonly Mention[], sentence: Span, entity: (id: string) => Entity | undefined, subject: Entity): string | undefined {
+  const named = mentions
     .filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end)
     .map((m) => entity(m.entityId))
-    .filter((e): e is Entity => e?.type === 'place' && e.id !== subject.id);
-  return places.length === 1 ? places[0].id : undefined;
+    .filter((e): e is Entity => e?.type === 'place' && e.id !== subject.id)
+    .map((e) => e.id);
+  const body = ` ${tokenize(text, sentence.start, sentence.end).map((t) => foldWord(t.text)).join(' ')} `;
+  const listed = subject.places.filter((p) => !entity(p) && body.includes(` ${tokenize(p.replace(/-/g, ' ')).map((t) => foldWord(t.text)).join(' ')} `));
+  const places = [...new Set([...named, ...listed])];
+  return places.length === 1 ? places[0] : undefined;
+}
+
+/**
+ * Shares are keyed by what they are shares of: "38 percent of the Kazakhs" and "nine-tenths of
+ * their herds" are different figures. Without an "of …" the share takes the measure beside it.
+ */
+function shareMeasure(text: string, tokens: readonly WordToken[], quantity: Quantity): string | undefined {
+  const after = /^\s+of\s+(?:the\s+|their\s+|its\s+|all\s+)?([\p{L}'’-]+)/u.exec(text.slice(quantity.end, quantity.end + 60));
+  if (after) return `share:${foldWord(after[1]).replace(/['’]s$/, '')}`;
+  const measure = findMeasure(text, tokens, quantity.start, quantity.end, false, true);
+  return measure ? `share:${measure}` : undefined;
 }
 
 function yearScopeFor(subject: Entity, dates: readonly Quantity[]): string | undefined {
@@ -136,13 +200,14 @@ function noteClaims(text: string, model: DocumentModel, claims: readonly Claim[]
     const sentence = note.textSpan;
     const tokens = tokenize(text, sentence.start, sentence.end);
     for (const quantity of findQuantities(text, note.textSpan.start, note.textSpan.end)) {
-      if (quantity.kind !== base.quantity.kind || quantity.unit === 'currency') continue;
-      const measure = findMeasure(tokens, quantity.start, quantity.end, false);
-      const namesFigure = /\b(figure|estimate|count|total|toll)s?\b/i.test(body);
+      // Volume and page numbers ("Population and Development Review 10") are not figures.
+      if (quantity.kind !== base.quantity.kind || quantity.unit === 'currency' || quantity.hi < 100) continue;
+      const measure = findMeasure(text, tokens, quantity.start, quantity.end, false);
+      const namesFigure = /\b(figure|estimate|count|total|toll|number|band|range)s?\b/i.test(body);
       if (measure !== base.measure && !(measure === undefined && namesFigure)) continue;
       if (mentions.some((m) => m.span.start >= note.textSpan.start && m.span.end <= note.textSpan.end && m.entityId !== base.subjectId
         && context.glossary.entities.get(m.entityId)?.type === 'event')) continue;
-      found.push({ ...base, span: { start: quantity.start, end: quantity.end }, quantity, sentence, source: body.trim(), fromNote: true });
+      found.push({ ...base, span: { start: quantity.start, end: quantity.end }, quantity, sentence, block: note.span, source: body.trim(), fromNote: true });
     }
   }
   return found;

@@ -10,48 +10,80 @@ import type { WordToken } from '../../util/tokens.js';
 /** Count measures by cue word (folded). Phrases are matched on consecutive words. */
 const countCues: [string, string][] = [
   ['passed through', 'passed-through'],
-  ['all forms of', 'all-forms-of-imprisonment'],
+  ['all forms of', 'all-forms-of-imprisonment'], ['some form of', 'all-forms-of-imprisonment'],
+  ['forms of confinement', 'all-forms-of-imprisonment'], ['forms of imprisonment', 'all-forms-of-imprisonment'],
   ['special settlers', 'deported'], ['special settlements', 'deported'],
   ['death sentences', 'executed'], ['sentenced to death', 'executed'], ['death penalty', 'executed'],
   ['excess deaths', 'deaths'], ['lost their lives', 'deaths'], ['death toll', 'deaths'],
   ['camp population', 'prisoners'], ['men under arms', 'soldiers'],
-  ...words('deaths', 'died die dying dead death perished perish starved starve starvation killed kill lives victims mortality toll'),
-  ...words('executed', 'executions execution shot'),
-  ...words('prisoners', 'prisoners prisoner inmates inmate zeks convicts detainees incarcerated imprisoned'),
+  ...words('deaths', 'died die dying dead death deaths perished perish starved starve starvation killed kill lives victims mortality toll'),
+  ...words('executed', 'executed executions execution shot'),
+  ...words('prisoners', 'prisoners prisoner inmates inmate zeks convicts detainees incarcerated imprisoned held'),
   ...words('deported', 'deported deportees deportation deportations resettled'),
   ...words('arrested', 'arrested arrests'),
   ...words('expelled', 'expelled expulsions purged'),
   ...words('members', 'members membership member'),
   ...words('strikers', 'strikers striking strike'),
   ...words('soldiers', 'soldiers troops sailors combatants'),
-  ...words('casualties', 'casualties wounded'),
+  ...words('casualties', 'casualties'),
+  ...words('wounded', 'wounded injured'),
   ...words('population', 'population inhabitants'),
 ];
 
+/**
+ * Verbs that date something. The class is refined by the subject's type (see dateMeasureFor):
+ * a person's death, birth, expulsion or exile; an organisation's founding or dissolution; a
+ * work's publication; an event's own date, or its end (a law repealed).
+ */
 const dateCues: [string, string][] = [
-  ...words('date:ban', 'banned outlawed prohibited forbade ban banning criminalised criminalized recriminalised recriminalized recriminalisation recriminalization'),
-  ...words('date:legalisation', 'legalised legalized legalisation legalization decriminalised decriminalized'),
-  ...words('date:enactment', 'enacted decreed promulgated'),
-  ...words('date:founding', 'founded established formed'),
-  ...words('date:dissolution', 'dissolved abolished disbanded'),
+  ['came into force', 'date:start'], ['took place', 'date:start'], ['broke out', 'date:start'], ['set up', 'date:founding'],
+  ['came to power', 'date:start'],
+  ...words('date:start', 'banned outlawed prohibited forbade banning criminalised criminalized recriminalised recriminalized legalised legalized decriminalised decriminalized enacted decreed promulgated adopted issued signed passed introduced began begun started erupted launched came rose opened occurred happened announced imposed'),
+  ...words('date:end', 'repealed rescinded revoked lifted ended abolished restored'),
+  ...words('date:founding', 'founded established formed created'),
+  ...words('date:dissolution', 'dissolved disbanded'),
   ...words('date:expulsion', 'expelled'),
-  ...words('date:death', 'died murdered assassinated'),
+  ...words('date:exile', 'exiled deported banished'),
+  ...words('date:arrest', 'arrested'),
+  ...words('date:arrival', 'arrived reached landed'),
+  ...words('date:death', 'died murdered assassinated killed'),
   ...words('date:birth', 'born'),
-  ...words('date:publication', 'published'),
+  ...words('date:publication', 'published appeared'),
 ];
+
+/**
+ * The measure of a date claim once its subject is known, or undefined when the verb does not
+ * date this kind of subject ("Stalin banned abortion in 1936" dates the ban, not Stalin).
+ */
+export function dateMeasureFor(cue: string, type: string): string | undefined {
+  const verb = cue.slice(5);
+  switch (type) {
+    case 'person':
+      return ['death', 'birth', 'expulsion', 'exile', 'arrest', 'arrival'].includes(verb) ? cue : undefined;
+    case 'organization':
+      return verb === 'founding' || verb === 'start' ? 'date:founding' : verb === 'dissolution' || verb === 'end' ? 'date:dissolution' : undefined;
+    case 'work':
+      return verb === 'publication' ? cue : undefined;
+    case 'event':
+      // "Arrested in 1937" dates arrests within the Terror, not the Terror itself.
+      return verb === 'end' || verb === 'dissolution' ? 'date:end' : ['death', 'birth', 'arrival', 'publication', 'expulsion', 'arrest'].includes(verb) ? undefined : 'date';
+    default:
+      return undefined;
+  }
+}
 
 function words(measure: string, list: string): [string, string][] {
   return list.split(' ').map((w) => [w, measure]);
 }
 
 /** How far (in words) a cue may stand from the figure. */
-const window = 8;
+const window = 10;
 
 /**
  * The measure of a figure, from the cue nearest to it in the sentence, preferring cues after the
  * figure ("7 million died") over cues before ("deaths reached 7 million") at equal distance.
  */
-export function findMeasure(tokens: readonly WordToken[], figureStart: number, figureEnd: number, isDate: boolean): string | undefined {
+export function findMeasure(text: string, tokens: readonly WordToken[], figureStart: number, figureEnd: number, isDate: boolean, smallFigure = false): string | undefined {
   const cues = isDate ? dateCues : countCues;
   const folded = tokens.map((t) => foldWord(t.text));
   const first = tokens.findIndex((t) => t.end > figureStart);
@@ -61,12 +93,50 @@ export function findMeasure(tokens: readonly WordToken[], figureStart: number, f
   let best: { distance: number; measure: string } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     if (i >= first && i <= last) continue;
-    const distance = i < first ? (first - i) + 0.5 : i - last;
-    if (distance > window || (best && distance >= best.distance)) continue;
+    // A cue in another clause ("arrests at about seven million, executions at about a million")
+    // counts only when the figure's own clause has none.
+    const barriers = clauseBarriers(text, tokens, Math.min(i, first), Math.max(i, last));
+    // Dates follow their verb ("was deported in February 1929 and landed…"): a verb after the date is a weaker cue.
+    const after = i > last ? (isDate ? 5 : 0) : 0;
+    const distance = (i < first ? (first - i) + 0.5 : i - last) + barriers * window + (weakCues.has(folded[i]) ? 3 : 0) + after;
+    if (distance > window * 3 || (best && distance >= best.distance)) continue;
     const measure = cueAt(folded, i, cues);
     if (measure) best = { distance, measure };
   }
-  return best?.measure;
+  // Small numbers ("ten years", "aged 20–60") count only with their measure right beside them.
+  if (best && !isDate && smallFigure && best.distance > 1) return undefined;
+  const measure = best?.measure ?? (isDate || smallFigure ? undefined : onlyMeasureIn(folded));
+  return measure === 'prisoners' ? imprisonmentMeasure(folded) : measure;
+}
+
+/** "Held in some form of confinement" and "passed through the camps" are other keys than the camp population. */
+function imprisonmentMeasure(folded: readonly string[]): string {
+  const sentence = ` ${folded.join(' ')} `;
+  if (/ (all|some|other) forms? of (confinement|imprisonment|detention) /.test(sentence)) return 'all-forms-of-imprisonment';
+  if (sentence.includes(' passed through ')) return 'passed-through';
+  return 'prisoners';
+}
+
+/** "Counting everyone who passed through the camps … gives a far larger number, some 18 million": one cue, however far. */
+function onlyMeasureIn(folded: readonly string[]): string | undefined {
+  const found = new Set<string>();
+  for (let i = 0; i < folded.length; i++) {
+    const measure = cueAt(folded, i, countCues);
+    if (measure) found.add(measure);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/**
+ * Nouns that say who was counted rather than what happened to them: "some 700 Soviet soldiers
+ * were killed" counts deaths, so these lose to a verb in the same clause.
+ */
+const weakCues = new Set(['soldiers', 'troops', 'sailors', 'combatants', 'population', 'inhabitants', 'members', 'member']);
+
+function clauseBarriers(text: string, tokens: readonly WordToken[], from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) if (/[,;:—–()]/.test(text.slice(tokens[k].end, tokens[k + 1].start))) count++;
+  return count;
 }
 
 function cueAt(folded: readonly string[], i: number, cues: readonly [string, string][]): string | undefined {
@@ -79,6 +149,7 @@ function cueAt(folded: readonly string[], i: number, cues: readonly [string, str
 
 /** Human words for a measure, for messages: "deaths", "the date of the ban". */
 export function describeMeasure(measure: string): string {
+  if (measure === 'date') return 'the date';
   if (measure.startsWith('date:')) return `the date of the ${measure.slice(5)}`;
   const names: Record<string, string> = {
     'passed-through': 'people passing through', 'all-forms-of-imprisonment': 'people in all forms of imprisonment',

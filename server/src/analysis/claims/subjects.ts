@@ -3,6 +3,7 @@ import { tokenize, type WordToken } from '../../util/tokens.js';
 import { parseDateBound } from '../dates.js';
 import type { Glossary } from '../glossary.js';
 import type { Entity, Mention, Span } from '../types.js';
+import { dateMeasureFor } from './measures.js';
 
 /**
  * Resolves what a figure is about. Named entities in the sentence come first (the nearest
@@ -11,8 +12,8 @@ import type { Entity, Mention, Span } from '../types.js';
  * the sentence before and the section heading.
  */
 
-const countSubjectTypes = new Set(['event', 'organization', 'concept']);
-const personDateMeasures = new Set(['date:death', 'date:birth', 'date:expulsion']);
+/** Measures an organisation can be the subject of: its members, its prisoners, its victims. */
+const organizationMeasures = new Set(['members', 'prisoners', 'passed-through', 'all-forms-of-imprisonment', 'executed', 'arrested', 'expelled', 'deported']);
 const genericWords = new Set(['the', 'of', 'in', 'on', 'and', 'a', 'an', 'to', 'for', 'soviet', 'russian', 'chinese', 'great', 'first', 'second']);
 
 /** Glossary facts subject resolution needs, computed once per glossary. */
@@ -36,9 +37,16 @@ export function buildSubjectIndex(glossary: Glossary): SubjectIndex {
 
 /** True when an entity of this type can be the subject of a figure with this measure. */
 export function canBeSubject(entity: Entity, measure: string): boolean {
-  if (personDateMeasures.has(measure)) return entity.type === 'person' || (measure === 'date:expulsion' && entity.type !== 'place');
-  if (measure.startsWith('date:')) return entity.type === 'event' || entity.type === 'organization' || entity.type === 'work';
-  return countSubjectTypes.has(entity.type);
+  if (measure.startsWith('date:')) return dateMeasureFor(measure, entity.type) !== undefined;
+  if (entity.type === 'event') return true;
+  // "The NKVD's kind … 30 million dead" is not a figure about the NKVD; the Gulag's deaths are.
+  if (entity.type === 'organization') return organizationMeasures.has(measure) || entity.figures.some((f) => f.measure === measure);
+  return false;
+}
+
+/** Events first, then organisations: "the CNT's dead in the May Days" is about the May Days. */
+function rank(entity: Entity): number {
+  return entity.type === 'event' ? 0 : 1;
 }
 
 /** The subject named in the sentence: the allowed mention nearest to the figure. */
@@ -48,8 +56,10 @@ export function namedSubject(mentions: readonly Mention[], sentence: Span, figur
     if (mention.span.start < sentence.start || mention.span.end > sentence.end) continue;
     const candidate = entity(mention.entityId);
     if (!candidate || !canBeSubject(candidate, measure)) continue;
-    const distance = mention.span.end <= figure.start ? figure.start - mention.span.end : mention.span.start - figure.end;
-    if (!best || Math.abs(distance) < best.distance) best = { distance: Math.abs(distance), entity: candidate };
+    // For counts events outrank organisations; a date belongs to the nearest subject its verb allows.
+    const penalty = measure.startsWith('date:') ? 0 : rank(candidate) * 1e6;
+    const distance = Math.abs(mention.span.end <= figure.start ? figure.start - mention.span.end : mention.span.start - figure.end) + penalty;
+    if (!best || distance < best.distance) best = { distance, entity: candidate };
   }
   return best?.entity;
 }

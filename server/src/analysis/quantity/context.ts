@@ -32,6 +32,8 @@ export function suppressNum(c: Ctx, i: number): number {
   const text = c.text;
   if (t.f[i]! & F_JUNK) return i + 1;
   const st = t.s[i]!;
+  // "000", "00447": leading zeros are codes, not figures
+  if (text.charCodeAt(st) === 48 && t.e[i]! - st > 1 && text.charCodeAt(st + 1) !== 46) return i + 1;
   const prevCode = st > c.from ? text.charCodeAt(st - 1) : -1;
   // "T34", "died16", "fn3"
   if (prevCode >= 0 && isLetter(prevCode)) return i + 1;

@@ -34,6 +34,17 @@ export class Ctx {
     return w;
   }
 
+  /**
+   * A hash of the lower-cased word at token i, computed without allocating; -1 for words that are not
+   * plain ASCII letters or are longer than 14 letters (no trigger word is).
+   */
+  wordHash(i: number): number {
+    const s = this.t.s[i]!;
+    const e = this.t.e[i]!;
+    if (e - s > 14) return -1;
+    return hashAscii(this.text, s, e);
+  }
+
   /** Token i exists and no paragraph break comes before it: it may continue a phrase. */
   ok(i: number): boolean {
     return i >= 0 && i < this.n && (this.t.g[i]! & G_BLANK) === 0;
@@ -141,4 +152,16 @@ function hedgeIndex(list: readonly HedgeEntry[]): Map<string, HedgeEntry[]> {
     indexes.set(list, m);
   }
   return m;
+}
+
+/** FNV-1a over lower-cased ASCII letters; -1 if another character is met. */
+export function hashAscii(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let j = s; j < e; j++) {
+    let c = text.charCodeAt(j);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c < 97 || c > 122) return -1;
+    h = Math.imul(h ^ c, 0x01000193) >>> 0;
+  }
+  return h;
 }

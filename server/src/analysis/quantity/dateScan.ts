@@ -149,6 +149,11 @@ function single(c: Ctx, j: number): DP | undefined {
       const [lo, hi] = yearSpan(yr.y);
       return { lo, hi, prec: 'year', b: yr.b, y: yr.y, plainYear: true };
     }
+    // "800 AD"
+    if (c.t.f[j] === 0 && c.digitLen(j) <= 4 && c.isWord(j + 1) && c.cap(j + 1) && (c.lw(j + 1) === 'ad' || c.lw(j + 1) === 'ce')) {
+      const y = c.intOf(j);
+      if (y >= 1) return { lo: dayNumber(y, 1, 1), hi: dayNumber(y, 12, 31), prec: 'year', b: j + 2, y };
+    }
     return undefined;
   }
   if (k !== WORD) return undefined;
@@ -169,6 +174,13 @@ function single(c: Ctx, j: number): DP | undefined {
     const yr = yearAt(c, f);
     if (yr) return monthDP(yr.y, mo.m, yr.b);
     return { lo: 0, hi: 0, prec: 'month', b: mo.b, m: mo.m, partial: 'm' };
+  }
+  // "AD 800"
+  if (w === 'ad' && c.cap(j) && c.isNum(j + 1) && c.t.f[j + 1] === 0 && c.digitLen(j + 1) <= 4) {
+    const y = c.intOf(j + 1);
+    if (y >= 1 && !(c.ok(j + 2) && c.glued(j + 2) && c.t.k[j + 2] === WORD)) {
+      return { lo: dayNumber(y, 1, 1), hi: dayNumber(y, 12, 31), prec: 'year', b: j + 2, y };
+    }
   }
   const season = SEASONS.get(w);
   if (season) {
@@ -201,7 +213,7 @@ function single(c: Ctx, j: number): DP | undefined {
     }
     if (c.isWord(f - 1, 'the')) return undefined;
     const yr = yearAt(c, f);
-    if (yr && !countFollows(c, yr.b)) {
+    if (yr && !yearCount(c, f, yr.b, yr.y % 10 === 0, false)) {
       const [m1, m2] = PART_MONTHS[part];
       return { lo: dayNumber(yr.y, m1, 1), hi: lastDayOfMonth(yr.y, m2), prec: 'season', b: yr.b, approx: true };
     }
@@ -223,22 +235,48 @@ function nextYearAfter(c: Ctx, j: number, y: number): number | undefined {
   return undefined;
 }
 
-/** A number in the text directly after a year shows the year was a count: "1500 delegates", "1500 million". */
-export function countFollows(c: Ctx, b: number): boolean {
+/** What follows a number shows it is a count or a share whatever its value: a scale, a percent sign, a currency. */
+function strongCount(c: Ctx, b: number): boolean {
   if (!c.ok(b)) return false;
   if (c.t.k[b] === PUNCT) return c.isP(b, '%');
   if (c.t.k[b] !== WORD) return false;
   const w = c.lw(b);
   if (c.glued(b)) return GLUED_SCALES.has(w);
   if (SCALES.has(w) || w === 'percent' || CURRENCY_WORDS.has(w)) return true;
-  if (w === 'per' && c.isWord(b + 1, 'cent')) return true;
-  if (c.cap(b)) return false;
-  if (COUNT_NOUNS.has(w)) return true;
-  if (YEAR_ATTRIBUTIVES.has(w)) return false;
-  if (isPluralShape(w)) return true;
-  // "1500 armed men": one adjective, then a noun of the list
-  if (/(?:ed|al|ian|ish|ive|ese|ary|ous)$/.test(w) && c.isWord(b + 1) && COUNT_NOUNS.has(c.lw(b + 1))) return true;
-  return false;
+  return w === 'per' && c.isWord(b + 1, 'cent');
+}
+
+/** Words before a four-digit number that make it a year: "in 1917 people …". */
+const TEMPORAL: ReadonlySet<string> = new Set([
+  'in', 'since', 'by', 'until', 'till', 'during', 'from', 'after', 'before', 'circa', 'c', 'ca', 'year', 'early',
+  'late', 'mid', 'spring', 'summer', 'autumn', 'winter', 'fall', 'through', 'into', 'throughout', 'following',
+  'as', 'when', 'ad', 'on', 'at',
+]);
+
+/** Words before a four-digit number that make a following noun count it: "some 1500 delegates". */
+const COUNTISH: ReadonlySet<string> = new Set([
+  'some', 'about', 'around', 'over', 'nearly', 'almost', 'roughly', 'approximately', 'than', 'least', 'most',
+  'estimated', 'only', 'another', 'additional', 'extra', 'with', 'were', 'had', 'lost',
+]);
+
+/**
+ * Whether a four-digit number 1000–2099 (or a range of them) before token b is a count rather than a year:
+ * "1500 delegates", "1,500 people", "some 1917 people" are counts; "the 1936 elections", "in 1917 people",
+ * "the 1917 revolutionaries" are years. `a` is the number's first token, `round` whether it (or either end
+ * of a range) is a multiple of ten, `hedged` whether a hedge came before it.
+ */
+export function yearCount(c: Ctx, a: number, b: number, round: boolean, hedged: boolean): boolean {
+  if (strongCount(c, b)) return true;
+  if (!c.ok(b) || c.t.k[b] !== WORD || c.glued(b) || c.cap(b)) return false;
+  const prev = a > 0 && c.ok(a) && c.t.k[a - 1] === WORD ? c.lw(a - 1) : '';
+  if (TEMPORAL.has(prev)) return false;
+  const countish = hedged || COUNTISH.has(prev);
+  const w = c.lw(b);
+  if (YEAR_ATTRIBUTIVES.has(w) && !COUNT_NOUNS.has(w)) return false;
+  const listed = COUNT_NOUNS.has(w) ||
+    (/(?:ed|al|ian|ish|ive|ese|ary|ous)$/.test(w) && c.isWord(b + 1) && COUNT_NOUNS.has(c.lw(b + 1)));
+  if (listed) return round || countish || prev !== 'the';
+  return isPluralShape(w) && (round || countish);
 }
 
 function isPluralShape(w: string): boolean {
@@ -291,11 +329,20 @@ export function dateAt(c: Ctx, i: number): Hit | undefined {
   }
   if (!res) {
     if (lead) return undefined;
-    if (p1.partial) return p1.partial === 'dm' || p1.partial === 'md' ? { b: p1.b } : undefined;
+    if (p1.partial) {
+      // a day or days of a month with no year: "17 March", "17–18 March", "March 17–18" say nothing we can place
+      if (conn && (p1.partial === 'd' || p1.partial === 'md')) {
+        const p2 = single(c, k + 1);
+        if (p2?.partial === 'dm' && p1.partial === 'd') return { b: p2.b };
+        if (p2?.partial === 'd' && p1.partial === 'md') return { b: p2.b };
+      }
+      return p1.partial === 'dm' || p1.partial === 'md' ? { b: p1.b } : undefined;
+    }
     res = p1;
   }
   // a year followed by a counted noun or a scale is a count: "1500 delegates", "1200–1500 people"
-  if ((p1.plainYear || res.plainYear) && countFollows(c, res.b)) return undefined;
+  const abbreviated = range && res.plainYear === true && c.digitLen(res.b - 1) <= 2;
+  if ((p1.plainYear || res.plainYear) && !abbreviated && yearCount(c, j, res.b, (p1.y ?? 1) % 10 === 0 || (res.y ?? 1) % 10 === 0, false)) return undefined;
   if (i > 0 && c.glued(i) && c.t.k[i - 1] === PUNCT && CURRENCY_SYMBOLS.has(c.text[c.t.s[i - 1]!]!)) return undefined;
   let lo = res.lo;
   let hi = res.hi;
@@ -369,5 +416,14 @@ function joinRange(c: Ctx, p1: DP, k: number): DP | undefined {
   }
   if (p2.lo <= p1.lo || p2.hi <= p1.hi) return undefined;
   if (p1.plainYear && !p2.plainYear) return undefined;
-  return { lo: p1.lo, hi: p2.hi, prec: p1.prec, b: p2.b, plainYear: p1.plainYear && p2.plainYear, y: p2.y };
+  const joined: DP = { lo: p1.lo, hi: p2.hi, prec: p1.prec, b: p2.b, plainYear: p1.plainYear && p2.plainYear, y: p2.y };
+  // "from late 1917 to 1921–22": the second year may itself be a span
+  if (p2.plainYear && p2.y !== undefined && c.isDash(p2.b)) {
+    const more = joinRange(c, p2, p2.b + 1);
+    if (more && more.plainYear && c.digitLen(more.b - 1) <= 2) {
+      joined.hi = more.hi;
+      joined.b = more.b;
+    }
+  }
+  return joined;
 }

@@ -3,7 +3,7 @@
  * fractions, rates and sums of money.
  */
 import type { Ctx } from './ctx.js';
-import { countFollows, type Hit } from './dateScan.js';
+import { yearCount, type Hit } from './dateScan.js';
 import {
   CHANGE_VERBS, CURRENCY_SYMBOLS, CURRENCY_WORDS, PLURAL_SCALES, POST_HEDGES, PRE_HEDGES, SHARE_FOLLOWERS,
   TIME_NOUNS, VAGUE_SCALES, type HedgeEntry,
@@ -73,6 +73,7 @@ function currencySymbolAt(c: Ctx, j: number): string | undefined {
 
 function currencyWordAt(c: Ctx, k: number): { code: string; b: number } | undefined {
   if (!c.isWord(k)) return undefined;
+  if ((c.lw(k) === 'gold' || c.lw(k) === 'paper') && c.isWord(k + 1) && CURRENCY_WORDS.has(c.lw(k + 1))) k++;
   const w = c.lw(k);
   const code = CURRENCY_WORDS.get(w);
   if (code === undefined) return undefined;
@@ -96,7 +97,7 @@ function percentAt(c: Ctx, k: number): { e: number; points?: boolean } | undefin
 function rescale(n: Num, S: number): Num {
   const M = n.M;
   const U = Number.isInteger(M) && n.P === 1 ? 10 ** trailingZeros(M) : 1;
-  return { ...n, S, v: (M * S) / n.P, lo: ((2 * M - U) * S) / (2 * n.P), hi: ((2 * M + U) * S) / (2 * n.P), year: false, small: false };
+  return { ...n, S, v: (M * S) / n.P, lo: Math.max(0, ((2 * M - U) * S) / (2 * n.P)), hi: ((2 * M + U) * S) / (2 * n.P), year: false, small: false };
 }
 
 /** A figure phrase starting at token i. */
@@ -143,11 +144,14 @@ export function figureAt(c: Ctx, i: number): Hit | undefined {
 }
 
 function applyHedge(core: Core, h: HedgeEntry | undefined): { lo: number; hi: number; hedge: Hedge } {
-  const cap = core.kind === 'share' ? 1 : Infinity;
+  const share = core.kind === 'share';
+  const cap = share ? 1 : Infinity;
   const { lo, hi } = core;
   const x = core.x;
   if (!h) return { lo, hi, hedge: core.hedge };
   const wide = core.hedge === 'range' || core.hedge === 'vague' || x === undefined;
+  // Widening is relative to the figure; for a share, to its distance from the nearer end ("about 90%" is 85–95%).
+  const rel = (v: number): number => (share ? Math.min(v, 1 - v) : v);
   switch (h.kind) {
     case 'upper':
       return { lo: 0, hi: wide ? hi : x, hedge: 'upper' };
@@ -155,17 +159,17 @@ function applyHedge(core: Core, h: HedgeEntry | undefined): { lo: number; hi: nu
       return { lo: wide ? lo : x, hi: cap, hedge: 'lower' };
     case 'approx':
       if (core.hedge === 'vague') return { lo, hi, hedge: 'vague' };
-      if (wide) return { lo: (lo * 3) / 4, hi: Math.min(cap, (hi * 5) / 4), hedge: core.hedge };
-      return { lo: Math.min(lo, (x * 3) / 4), hi: Math.min(cap, Math.max(hi, (x * 5) / 4)), hedge: 'approx' };
+      if (wide) return { lo: lo - rel(lo) / 4, hi: Math.min(cap, hi + rel(hi) / 4), hedge: core.hedge };
+      return { lo: Math.max(0, Math.min(lo, x - rel(x) / 4)), hi: Math.min(cap, Math.max(hi, x + rel(x) / 4)), hedge: 'approx' };
     case 'near':
       if (wide) return { lo, hi, hedge: core.hedge };
-      return { lo: (x * 4) / 5, hi: x, hedge: 'approx' };
+      return { lo: x - rel(x) / 5, hi: x, hedge: 'approx' };
     case 'justUnder':
       if (wide) return { lo, hi, hedge: core.hedge };
-      return { lo: (x * 9) / 10, hi: x, hedge: 'approx' };
+      return { lo: x - rel(x) / 10, hi: x, hedge: 'approx' };
     case 'justOver':
       if (wide) return { lo, hi, hedge: core.hedge };
-      return { lo: x, hi: Math.min(cap, (x * 11) / 10), hedge: 'approx' };
+      return { lo: x, hi: Math.min(cap, x + rel(x) / 10), hedge: 'approx' };
   }
 }
 
@@ -174,31 +178,31 @@ function coreAt(c: Ctx, j: number, start: number, currency: string | undefined, 
   const k0 = c.t.k[j];
   if (k0 === NUM) {
     const n = digitNum(c, j, currency !== undefined);
-    return n ? afterNum(c, n, currency) : undefined;
+    return n ? afterNum(c, n, currency, hedged) : undefined;
   }
   if (k0 !== WORD || currency !== undefined) return undefined;
   const w = c.lw(j);
-  if (w === 'between' || w === 'from') return rangeForm(c, j);
+  if (w === 'between' || w === 'from') return rangeForm(c, j, hedged);
   const v = vagueAt(c, j, start);
   if (v) return v;
   if (w === 'half' && !c.isWord(j + 1, 'a') && !c.isWord(j + 1, 'an')) return halfShare(c, j, start, hedged);
   const fs = fracScale(c, j);
-  if (fs) return afterNum(c, fs, undefined);
+  if (fs) return afterNum(c, fs, undefined, hedged);
   const f = fracAt(c, j);
   if (f) return fracShare(c, f, hedged);
   const n = wordNum(c, j);
-  return n ? afterNum(c, n, undefined) : undefined;
+  return n ? afterNum(c, n, undefined, hedged) : undefined;
 }
 
 /** What may follow a numeral: a share ("one in five"), a percentage, a range, a rate, a currency, a noun. */
-function afterNum(c: Ctx, n1: Num, currency: string | undefined): Core | undefined {
+function afterNum(c: Ctx, n1: Num, currency: string | undefined, hedged: boolean, noRange = false): Core | undefined {
   const sh = inShare(c, n1);
   if (sh) return sh;
   let k = n1.b;
   const pct = percentAt(c, k);
   if (pct?.points) return skip(pct.e);
   if (pct) k = pct.e;
-  const r = rangeAfter(c, n1, k, pct !== undefined, currency);
+  const r = noRange ? undefined : rangeAfter(c, n1, k, pct !== undefined, currency, hedged);
   if (r) return r;
   if (pct) {
     if (n1.v > 100) return skip(k);
@@ -216,7 +220,7 @@ function afterNum(c: Ctx, n1: Num, currency: string | undefined): Core | undefin
     currency = cw.code;
     k = cw.b;
   }
-  if (n1.year && currency === undefined && !countFollows(c, k)) return undefined;
+  if (n1.year && currency === undefined && !yearCount(c, n1.a, k, n1.v % 10 === 0, hedged)) return undefined;
   if (!c.phrase && n1.S === 1) {
     if (n1.small) return undefined;
     if (n1.words && n1.cap && prevIsWord(c, n1.a)) return undefined;
@@ -273,12 +277,12 @@ function perRate(c: Ctx, n1: Num, k: number): Core | undefined {
 }
 
 /** A range after the first numeral: "5–7 million", "5 to 7 million", "5 or 6 million", "5%–10%". */
-function rangeAfter(c: Ctx, n1: Num, k: number, pct1: boolean, currency: string | undefined): Core | undefined {
+function rangeAfter(c: Ctx, n1: Num, k: number, pct1: boolean, currency: string | undefined, hedged: boolean): Core | undefined {
   if (!(c.isDash(k) || c.isWord(k, 'to') || c.isWord(k, 'or'))) return undefined;
-  return finishRange(c, n1, pct1, k + 1, currency);
+  return finishRange(c, n1, pct1, k + 1, currency, hedged);
 }
 
-function finishRange(c: Ctx, n1: Num, pct1: boolean, m: number, currency: string | undefined): Core | undefined {
+function finishRange(c: Ctx, n1: Num, pct1: boolean, m: number, currency: string | undefined, hedged: boolean): Core | undefined {
   if (!c.ok(m)) return undefined;
   const sym = currencySymbolAt(c, m);
   if (sym !== undefined) {
@@ -304,7 +308,10 @@ function finishRange(c: Ctx, n1: Num, pct1: boolean, m: number, currency: string
     n1.S === 1 && n2.S === 1 && Number.isInteger(n1.v) && n1.v < 1000 && n2.v % 1000 === 0 &&
     n1.v * 1000 < n2.v && n1.v * 1000 > n2.v / 10 && (c.t.f[n1.a]! & F_DEC) === 0
   ) lo = n1.v * 1000; // "10–12,000"
-  if ((n1.year || n2.year) && n1.S === 1 && n2.S === 1 && !isPct && currency === undefined && !countFollows(c, e)) return undefined;
+  if (
+    (n1.year || n2.year) && n1.S === 1 && n2.S === 1 && !isPct && currency === undefined &&
+    !yearCount(c, n1.a, e, n1.v % 10 === 0 || n2.v % 10 === 0, hedged)
+  ) return undefined;
   if (!c.phrase && n1.small && n2.small && n2.S === 1 && !isPct) return undefined;
   if (!(lo < hi)) return skip(e);
   if (isPct) {
@@ -320,7 +327,7 @@ function finishRange(c: Ctx, n1: Num, pct1: boolean, m: number, currency: string
 }
 
 /** "between 5 and 7 million", "from 5 to 7 million"; after a verb of change ("rose from 5 to 7 million") only the first figure. */
-function rangeForm(c: Ctx, j: number): Core | undefined {
+function rangeForm(c: Ctx, j: number, hedged: boolean): Core | undefined {
   const lead = c.lw(j);
   let m = j + 1;
   if (!c.ok(m)) return undefined;
@@ -337,12 +344,12 @@ function rangeForm(c: Ctx, j: number): Core | undefined {
     const n2 = num(c, k + 1, currency !== undefined);
     let one = n1;
     if (n2 && n1.S === 1 && n2.S > 1 && n1.M / n1.P < n2.M / n2.P) one = rescale(n1, n2.S);
-    const core = afterNum(c, one, currency);
+    const core = afterNum(c, one, currency, hedged, true);
     if (!core || core.skip) return core;
     core.a = n1.a;
     return core;
   }
-  return finishRange(c, n1, pct1 !== undefined, k + 1, currency);
+  return finishRange(c, n1, pct1 !== undefined, k + 1, currency, hedged);
 }
 
 /** "half of the delegates", "more than half"; not "the second half", "half-hearted", "half a century". */

@@ -60,6 +60,11 @@ function formatShare(x: number, q: Quantity): string {
   return `${trim(pct, 2)}%`;
 }
 
+const CURRENCY_NAMES: Record<string, string> = {
+  RUB: 'roubles', FRF: 'francs', DEM: 'marks', RM: 'Reichsmarks', ITL: 'lire', CNY: 'yuan', PLN: 'zloty',
+  INR: 'rupees', NLG: 'guilders', HUF: 'forints', GRD: 'drachmas',
+};
+
 function currencyMark(q: Quantity): [string, string] {
   if (q.unit !== 'currency') return ['', ''];
   switch (q.currency) {
@@ -67,11 +72,17 @@ function currencyMark(q: Quantity): [string, string] {
     case 'GBP': return ['£', ''];
     case 'EUR': return ['€', ''];
     case 'JPY': return ['¥', ''];
-    default: return ['', q.currency ? ` ${q.currency}` : ''];
+    default: return ['', q.currency ? ` ${CURRENCY_NAMES[q.currency] ?? q.currency}` : ''];
   }
 }
 
-const POST = new Set(POST_HEDGES.map((h) => h.words.join(' ')).filter((w) => !w.startsWith('at ')));
+const POST = new Set([...POST_HEDGES.map((h) => h.words.join(' ')).filter((w) => !w.startsWith('at ')), '+']);
+
+function withQualifier(qual: string, n: string): string {
+  if (qual === '+') return `${n}+`;
+  if (qual === '~') return `~${n}`;
+  return POST.has(qual) ? `${n} ${qual}` : `${qual} ${n}`;
+}
 
 export function formatQuantity(q: Quantity): string {
   try {
@@ -85,17 +96,13 @@ export function formatQuantity(q: Quantity): string {
       case 'approx': {
         const v = q.value ?? (q.lo + q.hi) / 2;
         if (!qual) return q.value === undefined ? `about ${N(v)}` : N(v);
-        return POST.has(qual) ? `${N(v)} ${qual}` : `${qual} ${N(v)}`;
+        return withQualifier(qual, N(v));
       }
       case 'upper': {
-        const v = q.value ?? q.hi;
-        if (qual && POST.has(qual)) return `${N(v)} ${qual}`;
-        return `${qual ?? 'up to'} ${N(v)}`;
+        return withQualifier(qual ?? 'up to', N(q.value ?? q.hi));
       }
       case 'lower': {
-        const v = q.value ?? q.lo;
-        if (qual && POST.has(qual)) return `${N(v)} ${qual}`;
-        return `${qual ?? 'at least'} ${N(v)}`;
+        return withQualifier(qual ?? 'at least', N(q.value ?? q.lo));
       }
       case 'range':
         return formatRange(q, pre, post);

@@ -129,7 +129,7 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['francs', 'FRF'], ['marks', 'DEM'], ['reichsmarks', 'RM'], ['deutschmarks', 'DEM'], ['lire', 'ITL'],
   ['lira', 'ITL'], ['yuan', 'CNY'], ['renminbi', 'CNY'], ['yen', 'JPY'], ['pesos', 'peso'], ['zloty', 'PLN'],
   ['zlotys', 'PLN'], ['kopecks', 'kopeck'], ['rupees', 'INR'], ['guilders', 'NLG'], ['crowns', 'crown'],
-  ['forints', 'HUF'], ['pengő', 'pengő'], ['dinars', 'dinar'], ['drachmas', 'GRD'], ['escudos', 'escudo'],
+  ['forints', 'HUF'], ['rub', 'RUB'], ['cny', 'CNY'], ['jpy', 'JPY'], ['pengő', 'pengő'], ['dinars', 'dinar'], ['drachmas', 'GRD'], ['escudos', 'escudo'],
 ]);
 
 /**
@@ -137,7 +137,7 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
  * Regular plurals are recognised by shape; this list covers the others.
  */
 export const COUNT_NOUNS: ReadonlySet<string> = new Set([
-  'people', 'persons', 'men', 'women', 'children', 'dead', 'killed', 'wounded', 'missing', 'troops', 'police',
+  'people', 'persons', 'men', 'women', 'children', 'dead', 'troops', 'police',
   'personnel', 'staff', 'cattle', 'head', 'sheep', 'horses', 'tons', 'tonnes', 'hectares', 'acres', 'km',
   'kilometres', 'kilometers', 'miles', 'metres', 'meters', 'feet', 'kg', 'poods', 'puds', 'copies', 'deaths',
   'victims', 'votes', 'delegates', 'members', 'workers', 'peasants', 'soldiers', 'prisoners', 'refugees',

@@ -51,7 +51,7 @@ function roundInt(v: number, minUnit = 0): [number, number] {
   let u = tz > 0 ? 10 ** tz : 0;
   if (!Number.isInteger(v)) u = 0;
   if (minUnit > u) u = minUnit;
-  return [v - u / 2, v + u / 2];
+  return [Math.max(0, v - u / 2), v + u / 2];
 }
 
 /** Digits at token i, with an optional scale word or glued scale suffix. */
@@ -97,7 +97,7 @@ export function digitNum(c: Ctx, i: number, money: boolean): Num | null {
   const U = S > 1 ? (p > 0 ? 1 : 10 ** tz) : p > 0 ? 1 : tz > 0 ? 10 ** tz : 0;
   return {
     v: (M * S) / P,
-    lo: ((2 * M - U) * S) / (2 * P),
+    lo: Math.max(0, ((2 * M - U) * S) / (2 * P)),
     hi: ((2 * M + U) * S) / (2 * P),
     M,
     P,
@@ -178,6 +178,12 @@ export function wordNum(c: Ctx, i: number): Num | null {
     }
     const sc = SCALES.get(w);
     if (sc !== undefined && w.length > 3) {
+      if (last === L_SCALE && lastScale === 1e3 && sc >= 1e6 && group === 0 && total < 1e6) {
+        total *= sc; // "a thousand million"
+        lastScale = sc * 1e3;
+        end = ++j;
+        continue;
+      }
       if (group <= 0 || sc >= lastScale || last === L_AND) break;
       total += group * sc;
       group = 0;

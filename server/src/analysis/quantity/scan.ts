@@ -1,5 +1,7 @@
 /** The scanner: runs the date and figure grammars left to right over the tokens, never overlapping. */
-import { Ctx } from './ctx.js';
+import { Ctx, hashAscii } from './ctx.js';
+import { MONTHS, SEASONS } from './dates.js';
+import { HEDGE_FIRST, PLURAL_SCALES, TENS, UNITS } from './lexicon.js';
 import { suppressNum } from './context.js';
 import { dateAt, isDateWord, type Hit } from './dateScan.js';
 import { figureAt, isFigureWord } from './figures.js';
@@ -7,6 +9,16 @@ import { NUM, PUNCT, WORD } from './tokens.js';
 import type { Quantity } from './types.js';
 
 const FIGURE_PUNCT = '$£€¥₽~';
+
+/** Hashes of every word that may start a date or a figure: other words are passed over without slicing. */
+const TRIGGERS: ReadonlySet<number> = new Set(
+  [
+    ...MONTHS.keys(), ...SEASONS.keys(), ...HEDGE_FIRST, ...PLURAL_SCALES.keys(), ...UNITS.keys(), ...TENS.keys(),
+    'early', 'mid', 'late', 'beginning', 'start', 'middle', 'end', 'between', 'from', 'ad', 'c', 'ca', 'circa',
+    'around', 'approximately', 'roughly', 'approx', 'a', 'an', 'half', 'quarter', 'several', 'many', 'countless',
+    'numerous', 'tens',
+  ].map((w) => hashAscii(w, 0, w.length)),
+);
 
 export function scan(text: string, from: number, to: number, phrase: boolean): Quantity[] {
   const out: Quantity[] = [];
@@ -43,6 +55,7 @@ function step(c: Ctx, i: number, out: Quantity[]): number {
     return take(figureAt(c, i), out);
   }
   if (k === WORD) {
+    if (!TRIGGERS.has(c.wordHash(i))) return -1;
     if (isDateWord(c, i)) {
       const d = take(dateAt(c, i), out);
       if (d >= 0) return d;
