@@ -1,8 +1,12 @@
-// Feature: code actions. Quick fixes for spelling ("use the house spelling"), and "Add … to the
-// glossary" for an unknown name, which creates a stub entry in the workspace glossary folder.
+// Feature: code actions. Quick fixes for spelling ("use the house spelling"); "Add … to the
+// glossary" for an unknown name, which creates a stub entry in the workspace glossary folder; on a
+// conflicting figure, "Show all figures for …" and "Acknowledge this disagreement", which writes
+// the marker after the paragraph so the warning stops.
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI, Utils } from 'vscode-uri';
 import type { ServiceContext } from './context.js';
+import { claimAt } from './figureHover.js';
+import { describeKey } from './figureText.js';
 
 export function getCodeActions(context: ServiceContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
@@ -17,10 +21,37 @@ export function getCodeActions(context: ServiceContext, uri: string, diagnostics
         edit: { changes: { [uri]: [{ range: diagnostic.range, newText: data.replacement }] } },
       });
     }
+    if ((diagnostic.code === 'conflicting-figure' || diagnostic.code === 'conflicting-date' || diagnostic.code === 'outside-reference') && typeof data.key === 'string') {
+      actions.push(...claimActions(context, uri, diagnostic, data.key));
+    }
     if (diagnostic.code === 'unknown-name' && typeof data.name === 'string') {
       const edit = newEntryEdit(context, data.name);
       if (edit) actions.push({ title: `Add "${data.name}" to the glossary`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
     }
+  }
+  return actions;
+}
+
+function claimActions(context: ServiceContext, uri: string, diagnostic: Diagnostic, key: string): CodeAction[] {
+  const claim = claimAt(context, uri, diagnostic.range.start);
+  const file = context.index.file(uri);
+  if (!claim || !file) return [];
+  const label = describeKey(claim, context.index.glossary);
+  const actions: CodeAction[] = [{
+    title: `Show all figures for ${label}`,
+    kind: CodeActionKind.Empty,
+    diagnostics: [diagnostic],
+    command: { title: `Show all figures for ${label}`, command: 'marginalia.showFigures', arguments: [key] },
+  }];
+  if (diagnostic.code !== 'outside-reference') {
+    const at = context.location(uri, { start: claim.block.end, end: claim.block.end })!.range;
+    const marker = file.kind === 'markdown' ? ' <!-- marginalia: acknowledge -->' : '\n[marginalia: acknowledge]';
+    actions.push({
+      title: 'Acknowledge this disagreement',
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [uri]: [{ range: at, newText: marker }] } },
+    });
   }
   return actions;
 }

@@ -11,7 +11,10 @@ export function describeKey(claim: Claim, glossary: Glossary): string {
   const subject = glossary.entities.get(claim.subjectId)?.label ?? claim.subjectId;
   const place = claim.place ? glossary.entities.get(claim.place)?.label ?? claim.place : undefined;
   const scope = [place, claim.years].filter(Boolean).join(', ');
-  if (claim.measure.startsWith('date:')) return `the ${claim.measure.slice(5)} (${subject}${scope ? `, ${scope}` : ''})`;
+  const scoped = `${subject}${scope ? ` (${scope})` : ''}`;
+  if (claim.measure === 'date') return scoped;
+  if (claim.measure === 'date:end') return `the end of ${scoped}`;
+  if (claim.measure.startsWith('date:')) return `the ${claim.measure.slice(5)} of ${scoped}`;
   return `${describeMeasure(claim.measure)} in ${subject}${scope ? ` (${scope})` : ''}`;
 }
 

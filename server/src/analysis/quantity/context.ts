@@ -6,7 +6,7 @@
  */
 import type { Ctx } from './ctx.js';
 import { REF_WORDS, REF_WORDS_FOR_YEARS, REF_WORDS_NEED_DOT_OR_CAP, SCALES, TIME_SUFFIXES } from './lexicon.js';
-import { F_JUNK, F_SEP, G_BLANK, G_NL, PUNCT, WORD, isDigit, isLetter } from './tokens.js';
+import { F_JUNK, F_SEP, G_BLANK, G_NL, NUM, PUNCT, WORD, isDigit, isLetter } from './tokens.js';
 
 const NOTE_AFTER_WORD = '.,;:';
 const CLOSERS = ')]"\u201d\u2019\'*_';
@@ -77,16 +77,21 @@ export function suppressNum(c: Ctx, i: number): number {
     if (c.isP(j, ']')) return j + 1;
   }
   if (i > 0 && c.glued(i) && c.isP(i - 1, '(') && c.isP(i + 1, ')') && c.glued(i + 1) && t.f[i] === 0 && t.e[i]! - st <= 2) return i + 2;
-  // "(Conquest 1986, 303)", "(1970): 45–67"
-  if (!c.isYear(i) && !(t.f[i]! & F_SEP) && i >= 2 && c.isP(i - 1, ',:') && c.ok(i)) {
-    let p = i - 2;
-    if (p >= 0 && c.isP(p, ')')) p--;
-    if (p >= 0 && c.isYear(p)) {
-      let e = i + 1;
-      if (c.isDash(e) && c.isNum(e + 1)) e += 2;
-      if (!c.ok(e) || (t.k[e] === PUNCT && ').;,]'.includes(ch(c, e)))) return e;
+  // Page numbers in citations: "(Conquest 1986, 303)", "(1970): 45–67", "Harvest, 299–307.", "2004), 401, 415."
+  // A bare number or range after a comma or colon that ends the clause is a page, not a figure.
+  if (!c.isYear(i) && t.f[i] === 0 && t.e[i]! - st <= 4 && i >= 2 && c.isP(i - 1, ',:') && c.ok(i) &&
+    (t.k[i - 2] !== NUM || c.isYear(i - 2) || c.isP(i - 1, ':'))) {
+    let e = i + 1;
+    if (c.isDash(e) && c.isNum(e + 1) && t.f[e + 1] === 0) e += 2;
+    if (c.isWord(e) && c.glued(e) && (c.lw(e) === 'ff' || c.lw(e) === 'f')) e++;
+    if (!c.ok(e) || (t.k[e] === PUNCT && ').;]'.includes(ch(c, e)))) return e;
+    if (c.isP(e, ',')) {
+      const end = pageListEnd(c, e);
+      if (end > 0) return end;
     }
   }
+  // a journal volume before its year: "Harvard Ukrainian Studies 27 (2004–5)"
+  if (t.f[i] === 0 && t.e[i]! - st <= 3 && c.isP(i + 1, '(') && c.isYear(i + 2)) return i + 1;
   // "500 BC", "500 B.C."
   if (c.isWord(i + 1, 'bc') || c.isWord(i + 1, 'bce')) return i + 2;
   if (c.isWord(i + 1, 'b') && c.isP(i + 2, '.') && c.isWord(i + 3, 'c') && c.glued(i + 2) && c.glued(i + 3)) return i + 4;
@@ -100,6 +105,17 @@ export function suppressNum(c: Ctx, i: number): number {
     }
   }
   return -1;
+}
+
+/** After a comma, more page numbers and then the end of the clause ("401, 415."): the index after them, else -1. */
+function pageListEnd(c: Ctx, e: number): number {
+  let j = e;
+  for (let n = 0; n < 8 && c.isP(j, ','); n++) {
+    if (!c.isNum(j + 1) || c.t.f[j + 1] !== 0 || c.isYear(j + 1)) return -1;
+    j += 2;
+    if (c.isDash(j) && c.isNum(j + 1)) j += 2;
+  }
+  return !c.ok(j) || (c.t.k[j] === PUNCT && ').;]'.includes(ch(c, j))) ? j : -1;
 }
 
 /** A reference word ("p.", "pp", "vol.", "Chapter", "Article", "No.", "§") right before token i. */

@@ -3,12 +3,15 @@ import { G_BLANK, NUM, PUNCT, WORD, isUpper, tokenize, type Tokens } from './tok
 import type { Hedge, Quantity, QuantityKind } from './types.js';
 import type { HedgeEntry } from './lexicon.js';
 
+const LOW_IDX = new Int32Array(256);
+const LOW_STR: string[] = new Array<string>(256).fill('');
+
 export class Ctx {
   readonly t: Tokens;
   readonly n: number;
-  /** a small direct-mapped cache of lower-cased words: look-ahead revisits the same few tokens */
-  private readonly lowIdx = new Int32Array(256).fill(-1);
-  private readonly lowStr: string[] = new Array<string>(256).fill('');
+  /** a small direct-mapped cache of lower-cased words (shared; reset per scan): look-ahead revisits the same few tokens */
+  private readonly lowIdx = LOW_IDX;
+  private readonly lowStr = LOW_STR;
 
   constructor(
     readonly text: string,
@@ -19,6 +22,7 @@ export class Ctx {
   ) {
     this.t = tokenize(text, from, to);
     this.n = this.t.n;
+    LOW_IDX.fill(-1);
   }
 
   /** Lower-cased text of a word or punctuation token; '' for numbers and out of range. */

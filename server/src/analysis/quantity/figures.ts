@@ -26,6 +26,8 @@ interface Core {
   currency?: string;
   /** consume these tokens and report nothing ("200 percent", "123–45") */
   skip?: boolean;
+  /** written with a scale word ("7 million") */
+  scaled?: boolean;
 }
 
 const skip = (b: number): Core => ({ kind: 'count', lo: 0, hi: 0, hedge: 'exact', b, skip: true });
@@ -121,6 +123,10 @@ export function figureAt(c: Ctx, i: number): Hit | undefined {
   const core = coreAt(c, j, i, currency, pre !== undefined);
   if (!core) return undefined;
   if (core.skip) return { b: core.b };
+  // a compound adjective, not a figure: "a 5-year plan", "the twenty-year treaty", "the 1,000-page report"
+  if (core.kind === 'count' && !core.scaled && core.hedge !== 'vague' && c.isP(core.b, '-\u2010') && c.glued(core.b) && c.glued(core.b + 1) && c.isWord(core.b + 1)) {
+    return { b: core.b + 2 };
+  }
   let b = core.b;
   let post: { h: HedgeEntry; a: number; b: number } | undefined;
   const ph = c.hedgeAt(POST_HEDGES, b, false);
@@ -225,7 +231,9 @@ function afterNum(c: Ctx, n1: Num, currency: string | undefined, hedged: boolean
     if (n1.small) return undefined;
     if (n1.words && n1.cap && prevIsWord(c, n1.a)) return undefined;
   }
-  const core: Core = { kind: 'count', lo: n1.lo, hi: n1.hi, hedge: n1.lo === n1.hi ? 'exact' : 'approx', x: n1.v, b: k };
+  const core: Core = {
+    kind: 'count', lo: n1.lo, hi: n1.hi, hedge: n1.lo === n1.hi ? 'exact' : 'approx', x: n1.v, b: k, scaled: n1.S > 1,
+  };
   if (currency !== undefined) {
     core.unit = 'currency';
     core.currency = currency;
@@ -318,7 +326,7 @@ function finishRange(c: Ctx, n1: Num, pct1: boolean, m: number, currency: string
     if (hi > 100) return skip(e);
     return { kind: 'share', lo: lo / 100, hi: hi / 100, hedge: 'range', b: e, unit: 'percent' };
   }
-  const core: Core = { kind: 'count', lo, hi, hedge: 'range', b: e };
+  const core: Core = { kind: 'count', lo, hi, hedge: 'range', b: e, scaled: n2.S > 1 };
   if (currency !== undefined) {
     core.unit = 'currency';
     core.currency = currency;

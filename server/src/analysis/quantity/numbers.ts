@@ -73,7 +73,11 @@ export function digitNum(c: Ctx, i: number, money: boolean): Num | null {
   const P = 10 ** p;
   let j = i + 1;
   let S = 1;
-  if (c.ok(j) && t.k[j] === WORD) {
+  // "a 20-million-strong army"
+  if (c.isP(j, '-\u2010') && c.glued(j) && c.glued(j + 1) && c.isWord(j + 1) && SCALES.has(c.lw(j + 1)) && c.lw(j + 1).length > 3) {
+    S = SCALES.get(c.lw(j + 1))!;
+    j += 2;
+  } else if (c.ok(j) && t.k[j] === WORD) {
     const w = c.lw(j);
     if (c.glued(j)) {
       const gs = GLUED_SCALES.get(w);
@@ -294,7 +298,8 @@ export function fracScale(c: Ctx, i: number): Num | null {
   const f = fracAt(c, i);
   if (!f) return null;
   let j = f.b;
-  if (c.isWord(j, 'of')) j++;
+  if (c.isP(j, '-\u2010') && c.glued(j) && c.glued(j + 1)) j++; // "half-million"
+  else if (c.isWord(j, 'of')) j++;
   if (c.isWord(j, 'a') || c.isWord(j, 'an') || c.isWord(j, 'one')) j++;
   if (!c.isWord(j)) return null;
   const w = c.lw(j);

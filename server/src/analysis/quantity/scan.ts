@@ -1,11 +1,11 @@
 /** The scanner: runs the date and figure grammars left to right over the tokens, never overlapping. */
 import { Ctx, hashAscii } from './ctx.js';
 import { MONTHS, SEASONS } from './dates.js';
-import { HEDGE_FIRST, PLURAL_SCALES, TENS, UNITS } from './lexicon.js';
+import { DENOMINATORS, HEDGE_FIRST, PLURAL_SCALES, SCALES, TENS, UNITS } from './lexicon.js';
 import { suppressNum } from './context.js';
 import { dateAt, isDateWord, type Hit } from './dateScan.js';
 import { figureAt, isFigureWord } from './figures.js';
-import { NUM, PUNCT, WORD } from './tokens.js';
+import { G_BLANK, NUM, PUNCT, WORD } from './tokens.js';
 import type { Quantity } from './types.js';
 
 const FIGURE_PUNCT = '$£€¥₽~';
@@ -39,6 +39,25 @@ export function scan(text: string, from: number, to: number, phrase: boolean): Q
   return out;
 }
 
+/** Hashes of words that carry a number: every figure or date phrase has a digit or one of these. */
+const NUMERIC: ReadonlySet<number> = new Set(
+  [...UNITS.keys(), ...TENS.keys(), ...SCALES.keys(), ...PLURAL_SCALES.keys(), ...DENOMINATORS.keys(), 'tens', 'dozen', 'hundred']
+    .map((w) => hashAscii(w, 0, w.length)),
+);
+
+/** A digit or a number word within the next few tokens: a cheap test before trying the grammars on a common word. */
+function numericSoon(c: Ctx, i: number): boolean {
+  const t = c.t;
+  const end = Math.min(c.n, i + 8);
+  for (let j = i; j < end; j++) {
+    if (j > i && (t.g[j]! & G_BLANK)) return false;
+    const k = t.k[j];
+    if (k === NUM) return true;
+    if (k === WORD && NUMERIC.has(c.wordHash(j))) return true;
+  }
+  return false;
+}
+
 function take(hit: Hit | undefined, out: Quantity[]): number {
   if (!hit) return -1;
   if (hit.q) out.push(hit.q);
@@ -55,7 +74,7 @@ function step(c: Ctx, i: number, out: Quantity[]): number {
     return take(figureAt(c, i), out);
   }
   if (k === WORD) {
-    if (!TRIGGERS.has(c.wordHash(i))) return -1;
+    if (!TRIGGERS.has(c.wordHash(i)) || !numericSoon(c, i)) return -1;
     if (isDateWord(c, i)) {
       const d = take(dateAt(c, i), out);
       if (d >= 0) return d;

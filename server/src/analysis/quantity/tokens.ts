@@ -82,13 +82,29 @@ function isGroupSep(c: number): boolean {
 
 const DECIMAL_KEEPERS = new Set(['million', 'billion', 'thousand', 'percent', 'per', 'm', 'bn', 'mn', 'k']);
 
+/**
+ * Token arrays are reused from one call to the next (scanning is synchronous and never re-entered), so
+ * scanning paragraph after paragraph does not churn the garbage collector. Arrays grown for very large
+ * texts are not kept.
+ */
+const POOL_LIMIT = 1 << 20;
+let pool: Tokens | undefined;
+
 export function tokenize(text: string, from: number, to: number): Tokens {
-  let cap = Math.max(16, Math.min(to - from + 1, ((to - from) >> 2) + 64));
-  let s = new Int32Array(cap);
-  let e = new Int32Array(cap);
-  let k = new Uint8Array(cap);
-  let g = new Uint8Array(cap);
-  let f = new Uint8Array(cap);
+  const want = Math.max(64, Math.min(to - from + 1, ((to - from) >> 2) + 64));
+  let cap: number;
+  let s: Int32Array, e: Int32Array, k: Uint8Array, g: Uint8Array, f: Uint8Array;
+  if (pool && pool.s.length >= want) {
+    ({ s, e, k, g, f } = pool);
+    cap = s.length;
+  } else {
+    cap = want;
+    s = new Int32Array(cap);
+    e = new Int32Array(cap);
+    k = new Uint8Array(cap);
+    g = new Uint8Array(cap);
+    f = new Uint8Array(cap);
+  }
   let n = 0;
   const grow = (): void => {
     cap *= 2;
@@ -189,5 +205,7 @@ export function tokenize(text: string, from: number, to: number): Tokens {
     }
     n++;
   }
-  return { n, s, e, k, g, f };
+  const out = { n, s, e, k, g, f };
+  if (cap <= POOL_LIMIT) pool = out;
+  return out;
 }
