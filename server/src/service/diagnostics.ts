@@ -77,7 +77,8 @@ function isOffHouseSpelling(alias: string, isVariant: boolean, house: string | u
 function nameFindings(context: ServiceContext, uri: string): Finding[] {
   const analysis = context.index.analysis(uri);
   const file = context.index.file(uri);
-  if (!analysis || !file) return [];
+  // Glossary bodies quote titles and other spellings on purpose ("Souvarine, Staline (1935)").
+  if (!analysis || !file || file.role !== 'essay') return [];
   const findings: Finding[] = [];
   for (const mention of analysis.mentions) {
     const entity = context.entity(mention.entityId);
@@ -91,7 +92,6 @@ function nameFindings(context: ServiceContext, uri: string): Finding[] {
       data: { replacement: canonical + mention.suffix },
     });
   }
-  if (file.role !== 'essay') return findings;
   let unknownCount = 0;
   for (const candidate of findNameCandidates(file.text, analysis.model.prose, analysis.mentions, nameIndexOf(context.index.glossary))) {
     if (candidate.suggestion) {
