@@ -113,7 +113,10 @@ function timed<T>(fn: () => T): [T, number] {
   return [r, performance.now() - t0];
 }
 
-describe('quantity properties', () => {
+describe('quantity properties', function () {
+  // Generating full-range Unicode strings is slow in fast-check itself; the scans are fast.
+  this.timeout(60_000);
+
   it('reads any integer from 0 to 10^10 written in digits back exactly', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e10 }), fc.boolean(), (n, grouped) => {
@@ -196,7 +199,7 @@ describe('quantity properties', () => {
         checkInvariants(text, findQuantities(text));
         parseQuantity(text);
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   });
 
@@ -222,19 +225,26 @@ describe('quantity properties', () => {
     );
   });
 
-  it('scans a 200,000-character random string well under a second', function () {
-    this.timeout(20_000);
-    const rnd = fc.sample(soup, { numRuns: 4000, seed: 42 }).join(' ');
-    const text = rnd.repeat(Math.ceil(200_000 / Math.max(1, rnd.length))).slice(0, 200_000);
-    findQuantities(text.slice(0, 20_000)); // warm up the JIT
-    const [qs, ms] = timed(() => findQuantities(text));
-    console.log(`      200k characters of random soup: ${qs.length} quantities in ${ms.toFixed(1)} ms`);
-    checkInvariants(text, qs);
-    assert.ok(ms < 5000, `took ${ms} ms`);
+  it('scans a 200,000-character random string well under a second', () => {
+    const fill = (parts: string[]): string => {
+      const joined = parts.join(' ');
+      return joined.repeat(Math.ceil(200_000 / Math.max(1, joined.length))).slice(0, 200_000);
+    };
+    const texts: [string, string][] = [
+      ['random characters', fill(fc.sample(fc.string({ minLength: 1000, maxLength: 1000 }), { numRuns: 200, seed: 7 }))],
+      ['random soup of figure words', fill(fc.sample(soup, { numRuns: 4000, seed: 42 }))],
+    ];
+    for (const [name, text] of texts) {
+      const [qs, cold] = timed(() => findQuantities(text));
+      let warm = Infinity;
+      for (let run = 0; run < 5; run++) warm = Math.min(warm, timed(() => findQuantities(text))[1]);
+      console.log(`      200k ${name}: ${qs.length} quantities; first scan ${cold.toFixed(1)} ms, warm ${warm.toFixed(1)} ms`);
+      checkInvariants(text, qs);
+      assert.ok(cold < 5000, `${name} took ${cold} ms`);
+    }
   });
 
-  it('does not hang on pathological input', function () {
-    this.timeout(60_000);
+  it('does not hang on pathological input', () => {
     const cases: [string, string][] = [
       ['million million million …', 'million '.repeat(25_000)],
       ['a million million million …', 'a ' + 'million '.repeat(25_000)],

@@ -270,6 +270,16 @@ const TABLES: Record<string, [string, string[]][]> = {
     ["Section 2.1.3 and the date 27.6.1936.", []],
     ["The 1960s-era policy of 1968-style protests.", ["1960s → date exact [1960-01-01, 1969-12-31] decade", "1968 → date exact [1968-01-01, 1968-12-31] year"]],
   ],
+  'compounds, titles, dates without years and lists': [
+    ["The Twenty-One Conditions and Ten Days That Shook the World.", []],
+    ["A 5-year plan, the twenty-year treaty and the 1,000-page report.", []],
+    ["A 20-million-strong army and a half-million men.", ["20-million → count approx [15000000, 25000000]", "a half-million → count approx [450000, 550000]"]],
+    ["On 17–18 March, while the congress sat (19–21 October, New Style).", []],
+    ["The war lasted from late 1917 to 1921–22 in all.", ["from late 1917 to 1921–22 → date range [1917-09-01, 1922-12-31] season"]],
+    ["Born c.1900, he died in 1938.", ["c.1900 → date approx [1895-01-01, 1905-12-31] year", "1938 → date exact [1938-01-01, 1938-12-31] year"]],
+    ["In the '30s and the 40s nothing changed.", []],
+    ["The counts were 5, 7 and 12.", ["5 → count exact [5, 5]", "7 → count exact [7, 7]", "12 → count exact [12, 12]"]],
+  ],
 };
 
 describe('findQuantities', () => {
@@ -315,6 +325,35 @@ describe('findQuantities', () => {
         '1932 → date exact [1932-01-01, 1932-12-31] year',
         '3.5 million → count approx [3450000, 3550000]',
         '1986 → date exact [1986-01-01, 1986-12-31] year',
+      ]);
+    });
+
+    it('reads an essay with endnotes, leaving page numbers, volumes and note markers out', () => {
+      const text = [
+        "Robert Conquest's *The Harvest of Sorrow* (1986) put the toll of the 1932–33 famine at",
+        'some seven million, of whom five million in Ukraine.1 Later archival work by Davies and',
+        'Wheatcroft (2004, pp. 401–15) gave 5.5–6.5 million, while Andrea Graziosi wrote of "at',
+        'least 5 million" [^2]. In some districts one in five villagers died.³',
+        '',
+        '1. Conquest, *Harvest*, 299–307.',
+        '2. R. W. Davies and S. G. Wheatcroft, *The Years of Hunger* (Basingstoke, 2004), 401, 415.',
+        '3. Viola, *The Unknown Gulag* (Oxford, 2007), p. 32; ibid., 45.',
+        '',
+        '[^2]: Graziosi, "The Soviet 1931–1933 Famines", *Harvard Ukrainian Studies* 27 (2004–5): 97–115.',
+      ].join('\n');
+      assert.deepEqual(found(text), [
+        '1986 → date exact [1986-01-01, 1986-12-31] year',
+        '1932–33 → date range [1932-01-01, 1933-12-31] years',
+        'some seven million → count approx [5250000, 8750000]',
+        'five million → count approx [4500000, 5500000]',
+        '2004 → date exact [2004-01-01, 2004-12-31] year',
+        '5.5–6.5 million → count range [5500000, 6500000]',
+        'at\nleast 5 million → count lower [5000000, ∞]',
+        'one in five → share approx [0.181818, 0.222222]',
+        '2004 → date exact [2004-01-01, 2004-12-31] year',
+        '2007 → date exact [2007-01-01, 2007-12-31] year',
+        '1931–1933 → date range [1931-01-01, 1933-12-31] years',
+        '2004–5 → date range [2004-01-01, 2005-12-31] years',
       ]);
     });
 

@@ -23,7 +23,7 @@ export function findQuantities(text: string, from = 0, to: number = typeof text 
 }
 
 /** Words that may stand around the one figure of a phrase: "in 1936", "the late 1920s". */
-const FILLER = new Set(['the', 'in', 'on', 'during', 'by', 'of', 'year', 'years', 'c']);
+const FILLER = new Set(['the', 'in', 'on', 'during', 'by', 'of', 'year', 'years']);
 
 /** Parses one whole phrase ("about 3.5 million", "1932–33"); undefined if it is not exactly one figure. */
 export function parseQuantity(phrase: string): Quantity | undefined {

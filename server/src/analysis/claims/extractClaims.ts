@@ -43,15 +43,18 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
     let previousSubject: Entity | undefined;
     let previousSentence: Span | undefined;
     for (const sentence of splitSentences(text, block)) {
-      const fallback = (measure: string): Entity | undefined =>
-        (previousSubject && canBeSubject(previousSubject, measure) ? previousSubject : undefined)
-        ?? sectionSubject(model, mentions, sentence, entity, measure)
-        ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
+      const fallback = (measure: string): Entity | undefined => {
+        const other = otherEventNoun(text, sentence, previousSubject);
+        if (other) return undefined;
+        return (previousSubject && canBeSubject(previousSubject, measure) ? previousSubject : undefined)
+          ?? sectionSubject(model, mentions, sentence, entity, measure)
+          ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
+      };
       const found = claimsInSentence(text, sentence, previousSentence, block, model, mentions, context, entity, fallback, acknowledged);
       previousSentence = sentence;
       claims.push(...found);
       const last = found[found.length - 1];
-      previousSubject = last ? entity(last.subjectId) : previousSubject;
+      previousSubject = last ? entity(last.subjectId) : soleEventIn(mentions, sentence, entity) ?? previousSubject;
       if (previousSubject && topicShifts(mentions, sentence, last?.span.end ?? sentence.start, previousSubject, entity)) previousSubject = undefined;
     }
   }
@@ -98,6 +101,24 @@ function claimsInSentence(
     });
   }
   return claims;
+}
+
+/** Nouns that name a kind of event: a sentence about "the war" is not about the famine before it. */
+const eventNouns = new Set(['war', 'wars', 'revolution', 'revolutions', 'famine', 'famines', 'terror', 'purge', 'purges', 'uprising', 'rising',
+  'revolt', 'rebellion', 'mutiny', 'deportation', 'deportations', 'campaign', 'massacre', 'trial', 'trials', 'invasion', 'occupation', 'blockade', 'siege']);
+
+/** An event noun in the sentence that the carried subject's name and terms do not account for. */
+function otherEventNoun(text: string, sentence: Span, subject: Entity | undefined): string | undefined {
+  const own = new Set(subject ? [...subject.terms, subject.label].flatMap((n) => tokenize(n).map((t) => foldWord(t.text))) : []);
+  return tokenize(text, sentence.start, sentence.end).map((t) => foldWord(t.text)).find((w) => eventNouns.has(w) && !own.has(w) && !own.has(w.replace(/s$/, '')));
+}
+
+/** "The Civil War (1918–21) … . This long and bloody conflict, in which seven million died": the one event just named. */
+function soleEventIn(mentions: readonly Mention[], sentence: Span, entity: (id: string) => Entity | undefined): Entity | undefined {
+  const events = new Set(mentions
+    .filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end && entity(m.entityId)?.type === 'event')
+    .map((m) => m.entityId));
+  return events.size === 1 ? entity([...events][0]) : undefined;
 }
 
 /**
@@ -166,7 +187,7 @@ function placeIn(text: string, mentions: readonly Mention[], sentence: Span, ent
  * their herds" are different figures. Without an "of …" the share takes the measure beside it.
  */
 function shareMeasure(text: string, tokens: readonly WordToken[], quantity: Quantity): string | undefined {
-  const after = /^\s+of\s+(?:the\s+|their\s+|its\s+|all\s+)?([\p{L}'’-]+)/u.exec(text.slice(quantity.end, quantity.end + 60));
+  const after = /^\s+of\s+(?:(?:the|their|its|her|his|our|all|these|those)\s+)?([\p{L}'’-]+)/u.exec(text.slice(quantity.end, quantity.end + 60));
   if (after) return `share:${foldWord(after[1]).replace(/['’]s$/, '')}`;
   const measure = findMeasure(text, tokens, quantity.start, quantity.end, false, true);
   return measure ? `share:${measure}` : undefined;

@@ -38,7 +38,7 @@ const countCues: [string, string][] = [
 const dateCues: [string, string][] = [
   ['came into force', 'date:start'], ['took place', 'date:start'], ['broke out', 'date:start'], ['set up', 'date:founding'],
   ['came to power', 'date:start'],
-  ...words('date:start', 'banned outlawed prohibited forbade banning criminalised criminalized recriminalised recriminalized legalised legalized decriminalised decriminalized enacted decreed promulgated adopted issued signed passed introduced began begun started erupted launched came rose opened occurred happened announced imposed'),
+  ...words('date:start', 'banned outlawed prohibited forbade banning criminalised criminalized recriminalised recriminalized legalised legalized decriminalised decriminalized enacted decreed promulgated adopted issued signed passed introduced began begun started erupted launched came occurred announced imposed'),
   ...words('date:end', 'repealed rescinded revoked lifted ended abolished restored'),
   ...words('date:founding', 'founded established formed created'),
   ...words('date:dissolution', 'dissolved disbanded'),
@@ -61,7 +61,7 @@ export function dateMeasureFor(cue: string, type: string): string | undefined {
     case 'person':
       return ['death', 'birth', 'expulsion', 'exile', 'arrest', 'arrival'].includes(verb) ? cue : undefined;
     case 'organization':
-      return verb === 'founding' || verb === 'start' ? 'date:founding' : verb === 'dissolution' || verb === 'end' ? 'date:dissolution' : undefined;
+      return verb === 'founding' ? 'date:founding' : verb === 'dissolution' ? 'date:dissolution' : undefined;
     case 'work':
       return verb === 'publication' ? cue : undefined;
     case 'event':
@@ -103,8 +103,10 @@ export function findMeasure(text: string, tokens: readonly WordToken[], figureSt
     const measure = cueAt(folded, i, cues);
     if (measure) best = { distance, measure };
   }
-  // Small numbers ("ten years", "aged 20–60") count only with their measure right beside them.
+  // Small numbers ("ten years", "aged 20–60") count only with their measure right beside them, and
+  // who was counted ("hundreds of thousands of workers, peasants and soldiers") only close by.
   if (best && !isDate && smallFigure && best.distance > 1) return undefined;
+  if (best && weakMeasures.has(best.measure) && best.distance > 5) return undefined;
   const measure = best?.measure ?? (isDate || smallFigure ? undefined : onlyMeasureIn(folded));
   return measure === 'prisoners' ? imprisonmentMeasure(folded) : measure;
 }
@@ -131,6 +133,7 @@ function onlyMeasureIn(folded: readonly string[]): string | undefined {
  * Nouns that say who was counted rather than what happened to them: "some 700 Soviet soldiers
  * were killed" counts deaths, so these lose to a verb in the same clause.
  */
+const weakMeasures = new Set(['soldiers', 'population', 'members']);
 const weakCues = new Set(['soldiers', 'troops', 'sailors', 'combatants', 'population', 'inhabitants', 'members', 'member']);
 
 function clauseBarriers(text: string, tokens: readonly WordToken[], from: number, to: number): number {

@@ -76,7 +76,10 @@ export function describedSubject(index: SubjectIndex, tokens: readonly WordToken
   for (const d of index.describable) {
     if (!canBeSubject(d.entity, measure) || d.start === undefined || d.end === undefined) continue;
     if (!d.terms.some((term) => hasInflection(words, term))) continue;
-    if (![...d.nameWords].some((w) => hasInflection(words, w))) continue;
+    // A term met only as a verb ("banned") needs another word of the name beside it: "banned"
+    // alone is not "the ban on factions"; "the famine of 1932–33" names its famine.
+    const asNoun = d.terms.some((term) => [term, `${term}s`, `${term}es`].some((w) => words.has(w)));
+    if (![...d.nameWords].some((w) => (asNoun || !d.terms.includes(w)) && hasInflection(words, w))) continue;
     const fit = Math.max(0, ...years.map((y) => dateFit(y, d.start!, d.end!, slack)));
     if (fit === 0) continue;
     const placeBonus = places.some((p) => d.entity.places.includes(p)) ? 1 : 0;

@@ -10,7 +10,7 @@ import { F_JUNK, F_SEP, G_BLANK, G_NL, NUM, PUNCT, WORD, isDigit, isLetter } fro
 
 const NOTE_AFTER_WORD = '.,;:';
 const CLOSERS = ')]"\u201d\u2019\'*_';
-const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'early', 'late', 'circa', 'c', 'ca', 'pre', 'anti', 'non']);
+const HYPHEN_PREFIXES: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'early', 'late', 'circa', 'c', 'ca', 'anti', 'non']);
 
 function ch(c: Ctx, j: number): string {
   return c.text[c.t.s[j]!]!;

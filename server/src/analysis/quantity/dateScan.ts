@@ -99,8 +99,7 @@ function decadeAt(c: Ctx, j: number): { y: number; b: number } | undefined {
   return undefined;
 }
 
-function dayDP(c: Ctx, y: number, m: number, d: number, b: number): DP | undefined {
-  void c;
+function dayDP(y: number, m: number, d: number, b: number): DP | undefined {
   if (d > daysInMonth(y, m)) return undefined;
   const n = dayNumber(y, m, d);
   return { lo: n, hi: n, prec: 'day', b, y, m, d };
@@ -125,7 +124,7 @@ function single(c: Ctx, j: number): DP | undefined {
       c.isP(j + 3, '-') && c.glued(j + 3) && c.glued(j + 4) && c.isNum(j + 4) && c.digitLen(j + 4) === 2) {
       const m = c.intOf(j + 2);
       const d = c.intOf(j + 4);
-      if (m >= 1 && m <= 12 && d >= 1) return dayDP(c, c.intOf(j), m, d, j + 5);
+      if (m >= 1 && m <= 12 && d >= 1) return dayDP(c.intOf(j), m, d, j + 5);
       return undefined;
     }
     const dec = decadeAt(c, j);
@@ -139,7 +138,7 @@ function single(c: Ctx, j: number): DP | undefined {
         let f = mo.b;
         if (c.isP(f, ',')) f++;
         const yr = yearAt(c, f);
-        if (yr) return dayDP(c, yr.y, mo.m, d, yr.b);
+        if (yr) return dayDP(yr.y, mo.m, d, yr.b);
         return { lo: 0, hi: 0, prec: 'day', b: mo.b, d, m: mo.m, partial: 'dm' };
       }
       return { lo: 0, hi: 0, prec: 'day', b: e, d, partial: 'd' };
@@ -166,7 +165,7 @@ function single(c: Ctx, j: number): DP | undefined {
       const afterDay = f;
       if (c.isP(f, ',')) f++;
       const yr = yearAt(c, f);
-      if (yr) return dayDP(c, yr.y, mo.m, d, yr.b);
+      if (yr) return dayDP(yr.y, mo.m, d, yr.b);
       return { lo: 0, hi: 0, prec: 'day', b: afterDay, d, m: mo.m, partial: 'md' };
     }
     let f = mo.b;
@@ -389,8 +388,8 @@ function joinRange(c: Ctx, p1: DP, k: number): DP | undefined {
       if (c.isP(f, ',')) f++;
       const yr = yearAt(c, f);
       if (yr) {
-        const a = dayDP(c, yr.y, p1.m, p1.d, yr.b);
-        const z = dayDP(c, yr.y, p1.m, d2, yr.b);
+        const a = dayDP(yr.y, p1.m, p1.d, yr.b);
+        const z = dayDP(yr.y, p1.m, d2, yr.b);
         if (a && z) return { lo: a.lo, hi: z.hi, prec: 'day', b: yr.b };
         return undefined;
       }

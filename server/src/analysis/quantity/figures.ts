@@ -6,7 +6,7 @@ import type { Ctx } from './ctx.js';
 import { yearCount, type Hit } from './dateScan.js';
 import {
   CHANGE_VERBS, CURRENCY_SYMBOLS, CURRENCY_WORDS, PLURAL_SCALES, POST_HEDGES, PRE_HEDGES, SHARE_FOLLOWERS,
-  TIME_NOUNS, VAGUE_SCALES, type HedgeEntry,
+  TENS, TIME_NOUNS, UNITS, VAGUE_SCALES, type HedgeEntry,
 } from './lexicon.js';
 import { digitNum, fracAt, fracScale, num, trailingZeros, wordNum, type Frac, type Num } from './numbers.js';
 import { F_DEC, NUM, PUNCT, WORD } from './tokens.js';
@@ -49,19 +49,9 @@ const FIGURE_WORDS: ReadonlySet<string> = new Set([
 /** Whether a word token may start a figure. */
 export function isFigureWord(c: Ctx, i: number): boolean {
   const w = c.lw(i);
-  return FIGURE_WORDS.has(w) || PLURAL_SCALES.has(w) || c.hedgeAt(PRE_HEDGES, i, true) !== undefined ||
-    isNumberWord(w);
+  return FIGURE_WORDS.has(w) || PLURAL_SCALES.has(w) || UNITS.has(w) || TENS.has(w) ||
+    c.hedgeAt(PRE_HEDGES, i, true) !== undefined;
 }
-
-function isNumberWord(w: string): boolean {
-  return wordNumberWords.has(w);
-}
-
-const wordNumberWords: ReadonlySet<string> = new Set([
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty',
-  'forty', 'fourty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-]);
 
 function prevIsWord(c: Ctx, a: number): boolean {
   return a > 0 && c.ok(a) && c.t.k[a - 1] === WORD;
@@ -124,8 +114,9 @@ export function figureAt(c: Ctx, i: number): Hit | undefined {
   if (!core) return undefined;
   if (core.skip) return { b: core.b };
   // a compound adjective, not a figure: "a 5-year plan", "the twenty-year treaty", "the 1,000-page report"
-  if (core.kind === 'count' && !core.scaled && core.hedge !== 'vague' && c.isP(core.b, '-\u2010') && c.glued(core.b) && c.glued(core.b + 1) && c.isWord(core.b + 1)) {
-    return { b: core.b + 2 };
+  const nb = core.b;
+  if (core.kind === 'count' && !core.scaled && core.hedge !== 'vague' && c.isP(nb, '-\u2010') && c.glued(nb) && c.glued(nb + 1) && c.isWord(nb + 1)) {
+    return { b: nb + 2 };
   }
   let b = core.b;
   let post: { h: HedgeEntry; a: number; b: number } | undefined;
@@ -142,10 +133,9 @@ export function figureAt(c: Ctx, i: number): Hit | undefined {
   if (core.x !== undefined) q.value = core.x;
   if (core.unit) q.unit = core.unit;
   if (core.currency) q.currency = core.currency;
-  const quals: string[] = [];
-  if (pre) quals.push(c.phraseOf(i, preEnd));
-  if (post) quals.push(c.phraseOf(post.a, post.b));
-  if (quals.length) q.qualifier = quals.join(' ');
+  // the words of the hedge that decided the interval ("3 million or more" even after "about")
+  if (post) q.qualifier = c.phraseOf(post.a, post.b);
+  else if (pre) q.qualifier = c.phraseOf(i, preEnd);
   return { q, b };
 }
 
@@ -230,6 +220,8 @@ function afterNum(c: Ctx, n1: Num, currency: string | undefined, hedged: boolean
   if (!c.phrase && n1.S === 1) {
     if (n1.small) return undefined;
     if (n1.words && n1.cap && prevIsWord(c, n1.a)) return undefined;
+    // Title Case names: "the Twenty-One Conditions", "Ten Days That Shook the World"
+    if (n1.words && n1.cap && c.isWord(n1.b) && c.cap(n1.b)) return undefined;
   }
   const core: Core = {
     kind: 'count', lo: n1.lo, hi: n1.hi, hedge: n1.lo === n1.hi ? 'exact' : 'approx', x: n1.v, b: k, scaled: n1.S > 1,

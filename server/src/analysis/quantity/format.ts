@@ -159,7 +159,7 @@ function formatDate(q: Quantity): string {
   const [y2, m2, d2] = civilOfDay(q.hi);
   const M1 = MONTH_NAMES[m1 - 1]!;
   const M2 = MONTH_NAMES[m2 - 1]!;
-  const qual = q.qualifier ? `${q.qualifier} ` : '';
+  const qual = q.qualifier ? (q.qualifier === '~' ? '~' : `${q.qualifier} `) : '';
   switch (q.precision) {
     case 'day':
       if (q.lo === q.hi) return `${qual}${d1} ${M1} ${y1}`;

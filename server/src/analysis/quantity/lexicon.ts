@@ -49,7 +49,7 @@ export const DENOMINATORS: ReadonlyMap<string, number> = new Map([
 export const SHARE_FOLLOWERS: ReadonlySet<string> = new Set([
   'of', 'were', 'was', 'is', 'are', 'had', 'have', 'has', 'died', 'perished', 'survived', 'voted', 'lived',
   'would', 'will', 'did', 'fled', 'starved', 'returned', 'remained', 'belonged', 'came', 'joined', 'went',
-  'became', 'never', 'still', 'more', 'less', 'again', 'again', 'fell', 'rose', 'lost', 'owned', 'worked',
+  'became', 'never', 'still', 'more', 'less', 'again', 'fell', 'rose', 'lost', 'owned', 'worked',
   'could', 'might', 'may', 'must', 'should', 'supported', 'opposed', 'emigrated', 'left', 'stayed',
 ]);
 
@@ -103,7 +103,7 @@ export const PRE_HEDGES: readonly HedgeEntry[] = [
   H('a little less than', 'justUnder'), H('just less than', 'justUnder'), H('just fewer than', 'justUnder'),
   H('just over', 'justOver'), H('just above', 'justOver'), H('a little over', 'justOver'),
   H('slightly over', 'justOver'), H('slightly more than', 'justOver'), H('a little more than', 'justOver'),
-  H('just more than', 'justOver'), H('just above', 'justOver'),
+  H('just more than', 'justOver'),
 ];
 
 /** Hedges that come after a figure ("3 million or more"). */
@@ -159,11 +159,11 @@ export const YEAR_ATTRIBUTIVES: ReadonlySet<string> = new Set([
   'writings', 'lectures', 'manuscripts', 'notebooks', 'letters', 'speeches', 'documents', 'papers',
   'archives', 'records', 'figures', 'statistics', 'results', 'returns', 'estimates', 'numbers', 'totals',
   'counts', 'tables', 'accounts', 'volumes', 'novels', 'issues', 'texts', 'programmes', 'programs',
-  'resolutions', 'measures', 'laws', 'rules', 'principles', 'demands', 'hearings', 'crisis', 'census',
+  'resolutions', 'measures', 'rules', 'principles', 'demands', 'hearings', 'crisis',
   'as', 'is', 'was', 'has', 'this', 'its', 'his', 'us', 'thus', 'yes', 'towards', 'afterwards', 'always',
   'perhaps', 'whereas', 'besides', 'ones', 'series', 'analysis', 'thesis', 'basis', 'process', 'progress',
   'congress', 'address', 'status', 'census', 'consensus', 'versus', 'famous', 'various', 'previous',
-  'amendments', 'changes', 'cuts', 'policies', 'purges', 'shows', 'show', 'defeats', 'victories', 'years',
+  'amendments', 'changes', 'cuts', 'policies', 'shows', 'show', 'defeats', 'victories', 'years',
   'months', 'weeks', 'hours', 'minutes', 'seconds', 'decades', 'centuries',
 ]);
 
@@ -183,7 +183,7 @@ export const REF_WORDS: ReadonlySet<string> = new Set([
   'lines', 'item', 'paragraph', 'para', 'plate', 'map', 'column', 'verse', 'clause', 'thesis', 'theses',
   'fond', 'opis', 'delo', 'list', 'issue', 'pp', 'p', 'vol', 'vols', 'ch', 'chap', 'art', 'sec', 'ibid',
   'nos', 'no', 'number', 'op', 'f', 'd', 'l', 'll', 'n', 'nn', 'fn', 'col', 'cols', 'ed', 'eds', 'pt', 'bk',
-  'cf', 'no', 'vyp', 'tom', 't', 's', 'str', 'doc', 'file', 'folder', 'box', 'reel', 'order', 'decree',
+  'cf', 'vyp', 'tom', 't', 's', 'str', 'doc', 'file', 'folder', 'box', 'reel', 'order', 'decree',
   'directive', 'resolution', 'point', 'points', 'rule', 'act', 'psalm', 'psalms', 'room', 'platform', 'route',
   'highway', 'flight', 'hall', 'building', 'block', 'unit', 'apartment', 'flat', 'station', 'gate', 'car',
   'train', 'bus', 'army', 'division', 'brigade', 'regiment', 'battalion', 'corps', 'front', 'group', 'level',
