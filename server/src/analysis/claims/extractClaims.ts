@@ -42,6 +42,8 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
     // Within a paragraph, a figure without a named subject is about the subject of the figure before.
     let previousSubject: Entity | undefined;
     let previousSentence: Span | undefined;
+    // Years named earlier in the paragraph date a later sentence that names none.
+    let paragraphYears: { lo: number; hi: number }[] = [];
     for (const sentence of splitSentences(text, block)) {
       const fallback = (measure: string): Entity | undefined => {
         const other = otherEventNoun(text, sentence, previousSubject);
@@ -50,8 +52,10 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
           ?? sectionSubject(model, mentions, sentence, entity, measure)
           ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
       };
-      const found = claimsInSentence(text, sentence, previousSentence, block, model, mentions, context, entity, fallback, acknowledged);
+      const found = claimsInSentence(text, sentence, previousSentence, paragraphYears, block, model, mentions, context, entity, fallback, acknowledged);
       previousSentence = sentence;
+      const years = findQuantities(text, sentence.start, sentence.end).filter((q) => q.kind === 'date').map((q) => ({ lo: q.lo, hi: q.hi }));
+      if (years.length > 0) paragraphYears = [...paragraphYears, ...years].slice(-6);
       claims.push(...found);
       const last = found[found.length - 1];
       previousSubject = last ? entity(last.subjectId) : soleEventIn(mentions, sentence, entity) ?? previousSubject;
@@ -63,7 +67,7 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
 }
 
 function claimsInSentence(
-  text: string, sentence: Span, previousSentence: Span | undefined, block: Span, model: DocumentModel, mentions: readonly Mention[], context: ClaimContext,
+  text: string, sentence: Span, previousSentence: Span | undefined, paragraphYears: readonly { lo: number; hi: number }[], block: Span, model: DocumentModel, mentions: readonly Mention[], context: ClaimContext,
   entity: (id: string) => Entity | undefined, fallback: (measure: string) => Entity | undefined, acknowledged: boolean,
 ): Claim[] {
   const body = text.slice(sentence.start, sentence.end);
@@ -84,7 +88,8 @@ function claimsInSentence(
     const years = dates.filter((d) => d !== quantity).map((d) => ({ lo: d.lo, hi: d.hi }));
     // A date is a claim only about a subject named or described in its own sentence.
     const subject = namedSubject(mentions, sentence, quantity, measure, entity)
-      ?? describedSubject(context.subjects, tokens, isDate ? [{ lo: quantity.lo, hi: quantity.hi }] : years, measure, placeIds(mentions, sentence, entity))
+      ?? describedSubject(context.subjects, tokens, isDate ? [{ lo: quantity.lo, hi: quantity.hi }] : years, measure, placeIds(mentions, sentence, entity), quantity)
+      ?? (isDate ? undefined : describedSubject(context.subjects, tokens, paragraphYears, measure, placeIds(mentions, sentence, entity), quantity))
       ?? (isDate ? undefined : fallback(measure));
     if (!subject) continue;
     const finalMeasure = isDate ? dateMeasureFor(measure, subject.type) : measure;

@@ -46,7 +46,7 @@ const dateCues: [string, string][] = [
   ...words('date:exile', 'exiled deported banished'),
   ...words('date:arrest', 'arrested'),
   ...words('date:arrival', 'arrived reached landed'),
-  ...words('date:death', 'died murdered assassinated killed'),
+  ...words('date:death', 'died murdered assassinated killed executed hanged shot'),
   ...words('date:birth', 'born'),
   ...words('date:publication', 'published appeared'),
 ];

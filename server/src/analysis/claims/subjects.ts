@@ -69,7 +69,8 @@ export function namedSubject(mentions: readonly Mention[], sentence: Span, figur
  * dates contain a year of the sentence and one of whose name words appears. Two candidates
  * left means no answer: precision first.
  */
-export function describedSubject(index: SubjectIndex, tokens: readonly WordToken[], years: readonly { lo: number; hi: number }[], measure: string, places: readonly string[] = []): Entity | undefined {
+export function describedSubject(index: SubjectIndex, tokens: readonly WordToken[], years: readonly { lo: number; hi: number }[], measure: string,
+  places: readonly string[] = [], figure?: Span): Entity | undefined {
   const words = new Set(tokens.map((t) => foldWord(t.text)));
   const slack = measure.startsWith('date:') ? 3 * 366 : 0;
   const scored: { entity: Entity; score: number }[] = [];
@@ -79,11 +80,17 @@ export function describedSubject(index: SubjectIndex, tokens: readonly WordToken
     // A term met only as a verb ("banned") needs another word of the name beside it: "banned"
     // alone is not "the ban on factions"; "the famine of 1932–33" names its famine.
     const asNoun = d.terms.some((term) => [term, `${term}s`, `${term}es`].some((w) => words.has(w)));
-    if (![...d.nameWords].some((w) => (asNoun || !d.terms.includes(w)) && hasInflection(words, w))) continue;
     const fit = Math.max(0, ...years.map((y) => dateFit(y, d.start!, d.end!, slack)));
     if (fit === 0) continue;
+    // Without a word of its name, a noun term still names the event when the year falls inside
+    // its dates: "strikes in over 700 towns … in 1953" is the East German rising.
+    const named = [...d.nameWords].some((w) => (asNoun || !d.terms.includes(w)) && hasInflection(words, w));
+    const inside = asNoun && years.some((y) => y.lo >= d.start! && y.hi <= d.end! + 366);
+    if (!named && !inside) continue;
     const placeBonus = places.some((p) => d.entity.places.includes(p)) ? 1 : 0;
-    scored.push({ entity: d.entity, score: fit + placeBonus });
+    // "banned abortion in 1935 … recriminalised homosexuality": the name nearest the figure wins.
+    const nearBonus = figure && tokens.some((t) => Math.abs(t.start - figure.start) < 40 && d.nameWords.has(foldWord(t.text)) && !d.terms.includes(foldWord(t.text))) ? 0.5 : 0;
+    scored.push({ entity: d.entity, score: fit + placeBonus + nearBonus });
   }
   scored.sort((a, b) => b.score - a.score);
   // "The famine of 1932–33" fits the 1932–33 famine (score 1) better than the Kazakh famine of
