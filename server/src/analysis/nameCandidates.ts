@@ -63,9 +63,11 @@ export function buildNameIndex(glossary: Glossary): NameIndex {
   return { byWildcard, singles, known };
 }
 
-export function findNameCandidates(text: string, prose: readonly Span[], mentions: readonly Mention[], names: NameIndex): NameCandidate[] {
+export function findNameCandidates(text: string, prose: readonly Span[], mentions: readonly Mention[], names: NameIndex, headings: readonly Span[] = []): NameCandidate[] {
   const candidates: NameCandidate[] = [];
   for (const span of prose) {
+    // Headings are in title case: "Revolutionary Politics Gives Way" is not a name.
+    if (headings.some((h) => h.start <= span.start && span.end <= h.end)) continue;
     const tokens = tokenize(text, span.start, span.end);
     for (const run of capitalisedRuns(text, tokens)) {
       const runSpan = { start: run[0].start, end: run[run.length - 1].end };
@@ -93,7 +95,9 @@ function capitalisedRuns(text: string, tokens: readonly WordToken[]): WordToken[
   };
   for (const token of tokens) {
     const capitalised = startsUpper(token.text) && !/^\p{Lu}+$/u.test(token.text.slice(0, 3)) || /^\p{Lu}\.?$/u.test(token.text);
-    const joined = run.length > 0 && nameGap.test(text.slice(run[run.length - 1].end, token.start));
+    const gap = run.length > 0 ? text.slice(run[run.length - 1].end, token.start) : '';
+    // A full stop joins initials ("E. H. Carr") but ends a sentence after a word ("Union. In").
+    const joined = run.length > 0 && nameGap.test(gap) && (!gap.includes('.') || run[run.length - 1].text.length === 1);
     if (capitalised && (run.length === 0 || joined)) run.push(token);
     else {
       flush();

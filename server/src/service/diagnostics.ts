@@ -93,7 +93,7 @@ function nameFindings(context: ServiceContext, uri: string): Finding[] {
     });
   }
   let unknownCount = 0;
-  for (const candidate of findNameCandidates(file.text, analysis.model.prose, analysis.mentions, nameIndexOf(context.index.glossary))) {
+  for (const candidate of findNameCandidates(file.text, analysis.model.prose, analysis.mentions, nameIndexOf(context.index.glossary), analysis.model.headings.map((h) => h.span))) {
     if (candidate.suggestion) {
       findings.push({
         span: candidate.span, severity: 'information', code: 'possible-misspelling',
