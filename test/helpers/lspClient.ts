@@ -49,12 +49,12 @@ export class LspClient {
     return pathToFileURL(path.join(this.root, relative)).toString();
   }
 
-  async initialize(settings: Record<string, unknown> = { bundledGlossary: false }): Promise<void> {
+  async initialize(settings: Record<string, unknown> = { bundledGlossary: false }, capabilities: Record<string, unknown> = {}, extraRoots: readonly string[] = []): Promise<void> {
     const indexed = new Promise<void>((resolve) => this.connection.onNotification('marginalia/indexed', () => resolve()));
     const rootUri = pathToFileURL(this.root).toString();
     await this.connection.sendRequest('initialize', {
-      processId: process.pid, rootUri, capabilities: {}, initializationOptions: settings,
-      workspaceFolders: [{ uri: rootUri, name: 'fixture' }],
+      processId: process.pid, rootUri, capabilities, initializationOptions: settings,
+      workspaceFolders: [{ uri: rootUri, name: 'fixture' }, ...extraRoots.map((r, i) => ({ uri: pathToFileURL(r).toString(), name: `extra${i}` }))],
     });
     await this.connection.sendNotification('initialized', {});
     await indexed;
