@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { entry, fixture } from '../helpers/fixture.js';
 import { renderDiagnostics } from '../helpers/render.js';
 import { sampleGlossary } from '../helpers/sampleGlossary.js';
+import { slugForName } from '../../server/src/service/codeActions.js';
 
 function diagnosticsOf(text: string, path: string, settings = {}): string[] {
   const f = fixture(text, settings);
@@ -77,5 +78,21 @@ describe('Spelling diagnostics', () => {
     assert.deepEqual(diagnosticsOf(text, '/essays/a.md', { unknownNames: true, unknownNamesLimit: 1 }), [
       '0:5-0:26 hint unknown-name: "Alexander Shlyapnikov" is not in the glossary.',
     ]);
+  });
+});
+
+describe('Add to the glossary', () => {
+  it('Should create a stub entry with a slugged file name in the workspace glossary folder', () => {
+    const f = fixture(`${sampleGlossary}\n//- /essays/a.md\nThen Alexander Shlyapnikov spoke.\n`, { unknownNames: true, newEntryFolder: 'file:///ws/glossary' });
+    const uri = f.uriOf('/essays/a.md');
+    const [action] = f.service.getCodeActions(uri, f.service.getDiagnostics(uri));
+    const changes = action.edit!.documentChanges!;
+    assert.deepEqual([action.title, changes[0]], ['Add "Alexander Shlyapnikov" to the glossary', { kind: 'create', uri: 'file:///ws/glossary/alexander-shlyapnikov.md', options: { ignoreIfExists: true } }]);
+    assert.equal((changes[1] as { edits: { newText: string }[] }).edits[0].newText,
+      '---\nid: alexander-shlyapnikov\ntype: person\nlabel: "Alexander Shlyapnikov"\naliases: []\nsources: []\n---\nDefinition of Alexander Shlyapnikov: who or what it is, in two to six sentences.\n');
+  });
+
+  it('Should never write outside the glossary folder, whatever the name', () => {
+    assert.deepEqual(['../../x', 'Mátyás Rákosi', '///', 'A/B\\C'].map(slugForName), ['x', 'matyas-rakosi', 'entry', 'a-b-c']);
   });
 });
