@@ -49,7 +49,6 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
         const other = otherEventNoun(text, sentence, previousSubject);
         if (other) return undefined;
         return (previousSubject && canBeSubject(previousSubject, measure) ? previousSubject : undefined)
-          ?? sectionSubject(model, mentions, sentence, entity, measure)
           ?? headingSubject(text, sentence, model, mentions, context, entity, measure);
       };
       const found = claimsInSentence(text, sentence, previousSentence, paragraphYears, block, model, mentions, context, entity, fallback, acknowledged);
@@ -136,24 +135,6 @@ function topicShifts(mentions: readonly Mention[], sentence: Span, after: number
     const other = entity(m.entityId);
     return other !== undefined && ['event', 'organization', 'place'].includes(other.type) && !subject.places.includes(other.id);
   });
-}
-
-/**
- * The event a section is about: the one its sentences name most often (at least twice, and more
- * than any other). "The cost to the attackers" in a section on Kronstadt is Kronstadt's cost.
- */
-function sectionSubject(model: DocumentModel, mentions: readonly Mention[], sentence: Span, entity: (id: string) => Entity | undefined, measure: string): Entity | undefined {
-  const start = [...model.headings].reverse().find((h) => h.span.end <= sentence.start)?.span.end ?? 0;
-  const end = model.headings.find((h) => h.span.start >= sentence.end)?.span.start ?? Infinity;
-  const counts = new Map<string, number>();
-  for (const mention of mentions) {
-    if (mention.span.start < start || mention.span.end > end) continue;
-    const candidate = entity(mention.entityId);
-    if (candidate?.type === 'event' && canBeSubject(candidate, measure)) counts.set(candidate.id, (counts.get(candidate.id) ?? 0) + 1);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
-  if (ranked.length === 0 || ranked[0][1] < 2 || (ranked.length > 1 && ranked[1][1] === ranked[0][1])) return undefined;
-  return entity(ranked[0][0]);
 }
 
 /** The subject a section heading names ("## The famine of 1932–33"). */

@@ -101,7 +101,7 @@ export function findMeasure(text: string, tokens: readonly WordToken[], figureSt
     const distance = (i < first ? (first - i) + 0.5 : i - last) + barriers * window + (weakCues.has(folded[i]) ? 3 : 0) + after;
     if (distance > window * 3 || (best && distance >= best.distance)) continue;
     const measure = cueAt(folded, i, cues);
-    if (measure) best = { distance, measure };
+    if (measure) best = { distance, measure: measure === 'date:expulsion' && expelledFromCountry(folded, i) ? 'date:exile' : measure };
   }
   // Small numbers ("ten years", "aged 20–60") count only with their measure right beside them, and
   // who was counted ("hundreds of thousands of workers, peasants and soldiers") only close by.
@@ -135,6 +135,12 @@ function onlyMeasureIn(folded: readonly string[]): string | undefined {
  */
 const weakMeasures = new Set(['soldiers', 'population', 'members']);
 const weakCues = new Set(['soldiers', 'troops', 'sailors', 'combatants', 'population', 'inhabitants', 'members', 'member']);
+
+/** "Expelled from the Soviet Union" is exile, not the expulsion from the party. */
+function expelledFromCountry(folded: readonly string[], i: number): boolean {
+  const next = ` ${folded.slice(i + 1, i + 6).join(' ')} `;
+  return / from (the )?(country|soviet union|ussr|russia|soviet russia) /.test(next);
+}
 
 function clauseBarriers(text: string, tokens: readonly WordToken[], from: number, to: number): number {
   let count = 0;
