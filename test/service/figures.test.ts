@@ -113,6 +113,7 @@ At least ten million died in the famine of 1932–33.
     const actions = f.service.getCodeActions(uri, diagnostics);
     assert.deepEqual(actions.map((a) => a.title), ['Show all figures for deaths in Soviet famine of 1932–33', 'Acknowledge this disagreement']);
     assert.deepEqual(actions[0].command!.arguments, ['soviet-famine-1932-33|deaths||']);
+    assert.deepEqual([f.service.getCodeActions(uri, diagnostics, ['quickfix']).length, f.service.getCodeActions(uri, diagnostics, ['refactor']).length], [2, 0]);
     const edit = actions[1].edit!.changes![uri][0];
     assert.deepEqual([renderRange(edit.range), edit.newText], ['0:51-0:51', ' <!-- marginalia: acknowledge -->']);
   });

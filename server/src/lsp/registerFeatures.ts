@@ -27,7 +27,7 @@ export function registerFeatures(connection: Connection, service: LanguageServic
     return target;
   }));
   connection.onRenameRequest((p, token) => at('rename', p.textDocument.uri, token, () => service.rename(p.textDocument.uri, p.position, p.newName) ?? null));
-  connection.onCodeAction((p, token) => at('codeAction', p.textDocument.uri, token, () => service.getCodeActions(p.textDocument.uri, p.context.diagnostics)));
+  connection.onCodeAction((p, token) => at('codeAction', p.textDocument.uri, token, () => service.getCodeActions(p.textDocument.uri, p.context.diagnostics, p.context.only)));
   connection.onCodeLens((p, token) => at('codeLens', p.textDocument.uri, token, () => service.getCodeLenses(p.textDocument.uri)));
   connection.languages.semanticTokens.on((p, token) => at('semanticTokens', p.textDocument.uri, token, () => service.getSemanticTokens(p.textDocument.uri)));
 }

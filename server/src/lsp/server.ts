@@ -5,6 +5,7 @@ import { createLanguageService } from '../service/languageService.js';
 import { semanticTokensLegend } from '../service/semanticTokens.js';
 import { LspWorkspace } from './lspWorkspace.js';
 import { registerFeatures } from './registerFeatures.js';
+import { registerViews } from './registerViews.js';
 
 /**
  * Wires a connection to the language service. All state lives inside this call, so tests can
@@ -76,6 +77,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((event) => void workspace.closed(event.document.uri));
   connection.onDidChangeWatchedFiles((params) => void workspace.watchedFilesChanged(params.changes));
   registerFeatures(connection, service, workspace);
+  registerViews(connection, service, workspace);
   documents.listen(connection);
   connection.listen();
 }

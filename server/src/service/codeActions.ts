@@ -8,7 +8,13 @@ import type { ServiceContext } from './context.js';
 import { claimAt } from './figureHover.js';
 import { describeKey } from './figureText.js';
 
-export function getCodeActions(context: ServiceContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+export function getCodeActions(context: ServiceContext, uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
+  const actions = allCodeActions(context, uri, diagnostics);
+  // Honour `context.only`: a kind matches itself and its sub-kinds ("quickfix" covers "quickfix.x").
+  return only && only.length > 0 ? actions.filter((a) => only.some((kind) => a.kind === kind || a.kind?.startsWith(`${kind}.`))) : actions;
+}
+
+function allCodeActions(context: ServiceContext, uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     const data = (diagnostic.data ?? {}) as Record<string, unknown>;
@@ -37,9 +43,10 @@ function claimActions(context: ServiceContext, uri: string, diagnostic: Diagnost
   const file = context.index.file(uri);
   if (!claim || !file) return [];
   const label = describeKey(claim, context.index.glossary);
+  // Quick-fix kind for both, so VS Code's light bulb (which asks for quick fixes) shows them.
   const actions: CodeAction[] = [{
     title: `Show all figures for ${label}`,
-    kind: CodeActionKind.Empty,
+    kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
     command: { title: `Show all figures for ${label}`, command: 'marginalia.showFigures', arguments: [key] },
   }];

@@ -1,5 +1,5 @@
 // Feature: code lens on glossary entries: "12 mentions in 5 essays" above the label, which
-// opens the references.
+// opens the references (the same mentions, so the two counts agree).
 import type { CodeLens } from 'vscode-languageserver-types';
 import type { ServiceContext } from './context.js';
 
@@ -9,7 +9,7 @@ export function getCodeLenses(context: ServiceContext, uri: string): CodeLens[] 
     if (entity.uri !== uri) continue;
     const location = context.location(uri, entity.labelSpan);
     if (!location) continue;
-    const mentions = context.index.mentionsOf(entity.id).filter((m) => m.uri !== uri).length;
+    const mentions = context.index.mentionsOf(entity.id).length;
     const essays = context.index.essayCountOf(entity.id);
     lenses.push({
       range: location.range,

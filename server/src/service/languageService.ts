@@ -33,7 +33,7 @@ export interface LanguageService {
   prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | undefined;
   rename(uri: string, position: Position, newName: string): WorkspaceEdit | undefined;
   getDiagnostics(uri: string): Diagnostic[];
-  getCodeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[];
+  getCodeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
   getCodeLenses(uri: string): CodeLens[];
   getSemanticTokens(uri: string): SemanticTokens;
 }
@@ -57,7 +57,7 @@ export function createLanguageService(index: WorkspaceIndex, settings: Partial<S
     prepareRename: (uri: string, position: Position) => prepareRename(context, uri, position),
     rename: (uri: string, position: Position, newName: string) => rename(context, uri, position, newName),
     getDiagnostics: (uri: string) => getDiagnostics(context, uri),
-    getCodeActions: (uri: string, diagnostics: readonly Diagnostic[]) => getCodeActions(context, uri, diagnostics),
+    getCodeActions: (uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]) => getCodeActions(context, uri, diagnostics, only),
     getCodeLenses: (uri: string) => getCodeLenses(context, uri),
     getSemanticTokens: (uri: string) => getSemanticTokens(context, uri),
   });
