@@ -1,0 +1,56 @@
+import { foldWord } from '../../util/fold.js';
+import { tokenize, type WordToken } from '../../util/tokens.js';
+import { yearOfDay } from '../dates.js';
+import type { Quantity } from '../quantity.js';
+import type { Entity, Span } from '../types.js';
+import type { DocumentFacts } from './documentFacts.js';
+import { findMeasure } from './measures.js';
+
+/**
+ * The parts of a claim key beyond subject and measure: the place a figure is for, the year for
+ * long-lived subjects, and what a share is a share of.
+ */
+
+/** Subjects that span more than this many days keep the year in their claim key. */
+const longSubjectDays = 3 * 366;
+
+/** Ids of the place entities named in a sentence. */
+export function placeIds(facts: DocumentFacts, sentence: Span): string[] {
+  return facts.mentions
+    .filter((m) => m.span.start >= sentence.start && m.span.end <= sentence.end && facts.entity(m.entityId)?.type === 'place')
+    .map((m) => m.entityId);
+}
+
+/**
+ * The place a figure is scoped to: a place entity named in the sentence, or one of the places the
+ * subject's entry lists ("in Ukraine" for the famine of 1932–33), as its id or name.
+ */
+export function placeIn(facts: DocumentFacts, sentence: Span, subject: Entity): string | undefined {
+  const named = placeIds(facts, sentence).filter((id) => id !== subject.id);
+  const body = ` ${tokenize(facts.text, sentence.start, sentence.end).map((t) => foldWord(t.text)).join(' ')} `;
+  const listed = subject.places.filter((p) => !facts.entity(p) && body.includes(` ${tokenize(p.replace(/-/g, ' ')).map((t) => foldWord(t.text)).join(' ')} `));
+  const places = [...new Set([...named, ...listed])];
+  return places.length === 1 ? places[0] : undefined;
+}
+
+/** The year for a long-lived subject ("Gulag prisoners in 1950"), when the sentence names exactly one. */
+export function yearScopeFor(subject: Entity, dates: readonly Quantity[]): string | undefined {
+  const start = subject.dates?.start ? Number(subject.dates.start.slice(0, 4)) : undefined;
+  const end = subject.dates?.end ? Number(subject.dates.end.slice(0, 4)) : undefined;
+  const short = start !== undefined && end !== undefined && (end - start) * 366 <= longSubjectDays;
+  if (short || dates.length !== 1) return undefined;
+  const from = yearOfDay(dates[0].lo);
+  const to = yearOfDay(dates[0].hi);
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+/**
+ * Shares are keyed by what they are shares of: "38 percent of the Kazakhs" and "nine-tenths of
+ * their herds" are different figures. Without an "of …" the share takes the measure beside it.
+ */
+export function shareMeasure(text: string, tokens: readonly WordToken[], quantity: Quantity): string | undefined {
+  const after = /^\s+of\s+(?:(?:the|their|its|her|his|our|all|these|those)\s+)?([\p{L}'’-]+)/u.exec(text.slice(quantity.end, quantity.end + 60));
+  if (after) return `share:${foldWord(after[1]).replace(/['’]s$/, '')}`;
+  const measure = findMeasure(text, tokens, quantity.start, quantity.end, false, true);
+  return measure ? `share:${measure}` : undefined;
+}
