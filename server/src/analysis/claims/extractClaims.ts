@@ -76,7 +76,8 @@ function claimsInSentence(facts: DocumentFacts, scope: SentenceScope, quantities
     const finalMeasure = subject && (isDate ? dateMeasureFor(measure, subject.type) : measure);
     if (!subject || !finalMeasure) continue;
     // "The estimates for Ukraine came down. Reconstructions now put the deaths at…": the place carries over.
-    const place = placeIn(facts, sentence, subject) ?? (scope.previousSentence ? placeIn(facts, scope.previousSentence, subject) : undefined);
+    const otherCounts = quantities.filter((q) => q !== quantity && q.kind !== 'date');
+    const place = placeIn(facts, sentence, subject, quantity, otherCounts) ?? (scope.previousSentence ? placeIn(facts, scope.previousSentence, subject) : undefined);
     const years = isDate ? undefined : yearScopeFor(subject, otherDates);
     const note = noteFor(facts, sentence);
     claims.push({

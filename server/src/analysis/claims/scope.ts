@@ -25,12 +25,27 @@ export function placeIds(facts: DocumentFacts, sentence: Span): string[] {
  * The place a figure is scoped to: a place entity named in the sentence, or one of the places the
  * subject's entry lists ("in Ukraine" for the famine of 1932–33), as its id or name.
  */
-export function placeIn(facts: DocumentFacts, sentence: Span, subject: Entity): string | undefined {
-  const named = placeIds(facts, sentence).filter((id) => id !== subject.id);
-  const body = ` ${tokenize(facts.text, sentence.start, sentence.end).map((t) => foldWord(t.text)).join(' ')} `;
-  const listed = subject.places.filter((p) => !facts.entity(p) && body.includes(` ${tokenize(p.replace(/-/g, ' ')).map((t) => foldWord(t.text)).join(' ')} `));
-  const places = [...new Set([...named, ...listed])];
-  return places.length === 1 ? places[0] : undefined;
+export function placeIn(facts: DocumentFacts, sentence: Span, subject: Entity, figure?: Span, otherFigures: readonly Span[] = []): string | undefined {
+  const tokens = tokenize(facts.text, sentence.start, sentence.end);
+  const found = new Map<string, number>();
+  for (const m of facts.mentions) {
+    if (m.span.start >= sentence.start && m.span.end <= sentence.end && m.entityId !== subject.id && facts.entity(m.entityId)?.type === 'place') found.set(m.entityId, m.span.start);
+  }
+  const words = tokens.map((t) => foldWord(t.text));
+  for (const place of subject.places) {
+    if (facts.entity(place)) continue;
+    const name = tokenize(place.replace(/-/g, ' ')).map((t) => foldWord(t.text));
+    const at = words.findIndex((_, i) => name.every((w, j) => words[i + j] === w));
+    if (at >= 0) found.set(place, tokens[at].start);
+  }
+  // "Seven million died in 1932–33, five million of them in Ukraine": the place belongs to the
+  // figure nearest to it.
+  const mine = [...found.entries()].filter(([, at]) => !figure || otherFigures.every((o) => distance(o, at) >= distance(figure, at)));
+  return mine.length === 1 ? mine[0][0] : undefined;
+}
+
+function distance(span: Span, offset: number): number {
+  return offset < span.start ? span.start - offset : Math.max(0, offset - span.end);
 }
 
 /** The year for a long-lived subject ("Gulag prisoners in 1950"), when the sentence names exactly one. */
