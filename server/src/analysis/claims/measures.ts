@@ -96,6 +96,9 @@ export function findMeasure(text: string, tokens: readonly WordToken[], figureSt
     // A cue in another clause ("arrests at about seven million, executions at about a million")
     // counts only when the figure's own clause has none.
     const barriers = clauseBarriers(text, tokens, Math.min(i, first), Math.max(i, last));
+    // A date is dated by a verb of its own clause: "ended labour's dynamism, but by 1917" is not an
+    // end in 1917, while "died the next day, 21 August 1940" and "In March 1921, a revolt erupted" are.
+    if (isDate && (barriers > 2 || newClauses(text, tokens, Math.min(i, first), Math.max(i, last)) > 0)) continue;
     // Dates follow their verb ("was deported in February 1929 and landed…"): a verb after the date is a weaker cue.
     const after = i > last ? (isDate ? 5 : 0) : 0;
     const distance = (i < first ? (first - i) + 0.5 : i - last) + barriers * window + (weakCues.has(folded[i]) ? 3 : 0) + after;
@@ -140,6 +143,18 @@ const weakCues = new Set(['soldiers', 'troops', 'sailors', 'combatants', 'popula
 function expelledFromCountry(folded: readonly string[], i: number): boolean {
   const next = ` ${folded.slice(i + 1, i + 6).join(' ')} `;
   return / from (the )?(country|soviet union|ussr|russia|soviet russia) /.test(next);
+}
+
+const conjunctions = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet', 'which', 'who', 'when']);
+
+/** Punctuation followed by a conjunction, or a semicolon: the start of a clause with a verb of its own. */
+function newClauses(text: string, tokens: readonly WordToken[], from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const gap = text.slice(tokens[k].end, tokens[k + 1].start);
+    if (gap.includes(';') || (/[,:—–]/.test(gap) && conjunctions.has(foldWord(tokens[k + 1].text)))) count++;
+  }
+  return count;
 }
 
 function clauseBarriers(text: string, tokens: readonly WordToken[], from: number, to: number): number {

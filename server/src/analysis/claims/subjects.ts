@@ -56,6 +56,9 @@ export function namedSubject(mentions: readonly Mention[], sentence: Span, figur
     if (mention.span.start < sentence.start || mention.span.end > sentence.end) continue;
     const candidate = entity(mention.entityId);
     if (!candidate || !canBeSubject(candidate, measure)) continue;
+    // A person's date needs the person before it, close by: "Trotsky was expelled in 1927", not
+    // "the old guard was shot from 1936 to 1938 at the behest of Stalin".
+    if (candidate.type === 'person' && measure.startsWith('date:') && (mention.span.end > figure.start || figure.start - mention.span.end > 80)) continue;
     // For counts events outrank organisations; a date belongs to the nearest subject its verb allows.
     const penalty = measure.startsWith('date:') ? 0 : rank(candidate) * 1e6;
     const distance = Math.abs(mention.span.end <= figure.start ? figure.start - mention.span.end : mention.span.start - figure.end) + penalty;
