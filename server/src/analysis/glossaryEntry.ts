@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Node as YamlNode, type Document } from 'yaml';
 import { parseDateBound } from './dates.js';
 import { entityTypes, type AliasContext, type Entity, type EntityType, type Problem, type ReferenceFigure, type Span } from './types.js';
 
@@ -14,6 +14,8 @@ export interface ParsedEntry {
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const frontMatterPattern = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const coreTags: ReadonlySet<string> = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+const shortTag = (tag: string): string => (tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag);
 const caseInsensitiveByDefault: ReadonlySet<EntityType> = new Set(['concept']);
 
 export function parseGlossaryEntry(text: string, uri: string, bundled: boolean): ParsedEntry {
@@ -36,6 +38,19 @@ export function parseGlossaryEntry(text: string, uri: string, bundled: boolean):
     problem({ start: yamlStart + error.pos[0], end: yamlStart + error.pos[1] }, 'glossary-bad-yaml', `Broken YAML: ${error.message.split('\n')[0]}`);
   }
   if (doc.errors.length > 0) return { problems };
+  // The core schema leaves explicit tags to chance: `!!js/function` and `!evil` were kept as plain
+  // strings with only a warning, and `!!binary` or `!!set` became a Buffer or a Set. Nothing here
+  // ever runs, but a glossary is plain data, so any tag beyond the core schema's is refused.
+  let foreignTags = 0;
+  visit(doc, {
+    Node(_key, node) {
+      if (node.tag && !coreTags.has(node.tag)) {
+        foreignTags++;
+        problem(at(node, whole), 'glossary-bad-yaml', `The YAML tag ${shortTag(node.tag)} is not allowed: glossary front matter is plain YAML (core schema, no custom tags).`);
+      }
+    },
+  });
+  if (foreignTags > 0) return { problems };
   if (!isMap(doc.contents)) {
     problem(whole, 'glossary-bad-yaml', 'The front matter must be a YAML mapping of fields (id: …, type: …, label: …).');
     return { problems };
@@ -55,6 +70,13 @@ export function parseGlossaryEntry(text: string, uri: string, bundled: boolean):
   }
   const aliases = fields.strings('aliases');
   const variants = fields.strings('variants');
+  // An entry that lists its own label among its aliases or variants: harmless, but the writer
+  // should know (the collision check skips the label, so nothing else would say so).
+  for (const [list, field] of [[aliases, 'aliases'], [variants, 'variants']] as const) {
+    if (list.values.includes(label)) {
+      problem(list.spans[label], 'glossary-repeated-alias', `"${label}" is the label; listing it in \`${field}\` adds nothing.`, 'information');
+    }
+  }
   const entity: Entity = {
     id,
     type: type as EntityType,

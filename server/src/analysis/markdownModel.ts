@@ -1,5 +1,7 @@
-import type { Nodes, Parents, Root } from 'mdast';
+import type { Nodes, Parents } from 'mdast';
 import { parseMarkdown } from './markdown.js';
+import { checkMarkdownComplexity } from './markdownGuard.js';
+import { buildPlainTextModel } from './plainTextModel.js';
 import { slugify } from './slug.js';
 import type { DocumentModel, Heading, Link, Note, NoteRef, Problem, Span } from './types.js';
 
@@ -31,23 +33,32 @@ function plainText(node: Nodes): string {
   return '';
 }
 
-/** Builds the document model of a Markdown essay. Never throws on user text. */
+/**
+ * Builds the document model of a Markdown essay. Never throws on user text: Markdown that remark
+ * would take seconds over or overflow the stack on (see markdownGuard.ts), or that fails to parse,
+ * is read as plain text, with a problem saying so.
+ */
 export function buildMarkdownModel(text: string): DocumentModel {
-  const problems: Problem[] = [];
+  const tooComplex = checkMarkdownComplexity(text);
+  if (tooComplex) return asPlainText(text, { span: tooComplex.span, severity: 'warning', code: 'markdown-too-complex', message: tooComplex.message });
   const out: Collector = { prose: [], blocks: [], headings: [], noteRefs: [], notes: [], links: [], acknowledgements: [] };
-  let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    visit(parseMarkdown(text), text, out);
   } catch (error) {
-    problems.push({
+    // A parser fault or a stack overflow on a tree deeper than the guard foresaw: the
+    // writer still gets mentions and figures from the plain-text reading.
+    return asPlainText(text, {
       span: { start: 0, end: 0 }, severity: 'warning', code: 'markdown-parse-failed',
-      message: `Marginalia could not parse this Markdown file: ${(error as Error).message}`,
+      message: `Marginalia could not parse this Markdown file (${error instanceof Error ? error.message : String(error)}); it is read as plain text.`,
     });
-    return { kind: 'markdown', ...out, problems };
   }
-  visit(tree, text, out);
   out.prose = mergeAdjacent(out.prose, text);
-  return { kind: 'markdown', ...out, problems };
+  return { kind: 'markdown', ...out, problems: [] };
+}
+
+function asPlainText(text: string, problem: Problem): DocumentModel {
+  const model = buildPlainTextModel(text);
+  return { ...model, kind: 'markdown', problems: [...model.problems, problem] };
 }
 
 function visit(node: Nodes, text: string, out: Collector): void {

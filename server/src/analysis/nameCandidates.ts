@@ -2,7 +2,7 @@ import { editDistance } from '../util/editDistance.js';
 import { foldWord, startsUpper } from '../util/fold.js';
 import { tokenize, type WordToken } from '../util/tokens.js';
 import type { Glossary } from './glossary.js';
-import type { Mention, Span } from './types.js';
+import type { DocumentModel, Mention, Span } from './types.js';
 
 /**
  * Capitalised names the glossary does not know. Two uses: a hint that offers to add the name
@@ -63,19 +63,37 @@ export function buildNameIndex(glossary: Glossary): NameIndex {
   return { byWildcard, singles, known };
 }
 
+const nameIndexes = new WeakMap<Glossary, NameIndex>();
+
+/** The name index of a glossary, built once per glossary. */
+export function nameIndexFor(glossary: Glossary): NameIndex {
+  let names = nameIndexes.get(glossary);
+  if (!names) nameIndexes.set(glossary, (names = buildNameIndex(glossary)));
+  return names;
+}
+
+/** The name candidates of one analysed document: the one call diagnostics and the index share. */
+export function documentNameCandidates(text: string, model: DocumentModel, mentions: readonly Mention[], glossary: Glossary): NameCandidate[] {
+  return findNameCandidates(text, model.prose, mentions, nameIndexFor(glossary), model.headings.map((h) => h.span));
+}
+
 export function findNameCandidates(text: string, prose: readonly Span[], mentions: readonly Mention[], names: NameIndex, headings: readonly Span[] = []): NameCandidate[] {
   const candidates: NameCandidate[] = [];
+  // Sorted lookups instead of `mentions.some(…)` per run: that was quadratic, 144 s for a 1 MB
+  // essay naming a glossary entry and an unknown name in every sentence.
+  const headingAt = spanLookup(headings);
+  const mentionAt = spanLookup(mentions.map((m) => m.span));
   for (const span of prose) {
     // Headings are in title case: "Revolutionary Politics Gives Way" is not a name.
-    if (headings.some((h) => h.start <= span.start && span.end <= h.end)) continue;
+    if (headingAt.contains(span)) continue;
     const tokens = tokenize(text, span.start, span.end);
     for (const run of capitalisedRuns(text, tokens)) {
       const runSpan = { start: run[0].start, end: run[run.length - 1].end };
       const folded = run.map((t) => foldWord(t.text));
       if (names.known.has(folded.join(' '))) continue;
-      if (mentions.some((m) => m.span.start <= runSpan.start && runSpan.end <= m.span.end)) continue;
+      if (mentionAt.contains(runSpan)) continue;
       const suggestion = suggest(folded, names);
-      const overlapsMention = mentions.some((m) => m.span.start < runSpan.end && runSpan.start < m.span.end);
+      const overlapsMention = mentionAt.overlaps(runSpan);
       const unknown = !overlapsMention && run.length >= 2;
       if (suggestion || unknown) candidates.push({ span: runSpan, text: text.slice(runSpan.start, runSpan.end), suggestion, unknown: unknown && !suggestion });
     }
@@ -132,4 +150,33 @@ function suggest(words: readonly string[], names: NameIndex): NameCandidate['sug
 function near(a: string, b: string): boolean {
   const limit = Math.min(a.length, b.length) >= 9 ? 2 : 1;
   return a !== b && editDistance(a, b, limit) <= limit;
+}
+
+/**
+ * Containment and overlap queries over spans that do not overlap one another (mentions never do:
+ * the matcher consumes the words it matches; headings are separate blocks), in O(log n) each.
+ */
+function spanLookup(spans: readonly Span[]): { contains(span: Span): boolean; overlaps(span: Span): boolean } {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  // The spans whose end is after `offset` start at this index (ends grow with starts).
+  const firstEndingAfter = (offset: number): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].end > offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  };
+  return {
+    contains: (span) => {
+      const i = firstEndingAfter(span.end - 1);
+      return i < sorted.length && sorted[i].start <= span.start && span.end <= sorted[i].end;
+    },
+    overlaps: (span) => {
+      const i = firstEndingAfter(span.start);
+      return i < sorted.length && sorted[i].start < span.end;
+    },
+  };
 }

@@ -39,10 +39,16 @@ export function buildPlainTextModel(text: string): DocumentModel {
       inNotes = notesHeading.test(headingText);
       continue;
     }
+    // One loop per note rather than `push(...notes)` (a stack overflow past ~120,000 notes in one
+    // paragraph) and rather than filtering every note per paragraph (quadratic: 171 s for 200,000).
     if (inNotes) {
-      notes.push(...notesIn(text, paragraph));
+      for (const note of notesIn(text, paragraph)) {
+        notes.push(note);
+        blocks.push(note.textSpan);
+      }
+    } else {
+      blocks.push(paragraph.span);
     }
-    blocks.push(...(inNotes ? notes.filter((n) => n.span.start >= paragraph.span.start).map((n) => n.textSpan) : [paragraph.span]));
   }
   const bodyEnd = notes.length > 0 ? notes[0].span.start : text.length;
   const labels = new Set(notes.map((n) => n.label));

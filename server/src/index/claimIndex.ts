@@ -2,9 +2,12 @@ import type { Claim } from '../analysis/claims/claim.js';
 import { compareClaims, type ConflictSeverity } from '../analysis/conflicts.js';
 
 /**
- * Claims by key across the workspace, and the conflicts between them, recomputed only for
- * the keys an update touches. An update reports the essays whose conflicts changed, so editing
- * one essay can add or clear a warning in another.
+ * Claims by key across the workspace, and the conflicts between them. A claim's conflicts are
+ * computed when asked for, by comparing it with the other claims on its key: nothing quadratic
+ * is kept, so a key that a thousand essays give a figure for costs memory in proportion to its
+ * claims, not to its pairs. An update compares only the updated file's claims with the others
+ * on the keys it touches, and reports the essays whose conflicts changed, so editing one essay
+ * can add or clear a warning in another.
  */
 
 export interface ClaimLocation {
@@ -17,91 +20,149 @@ export interface ClaimConflict {
   readonly severity: ConflictSeverity;
 }
 
+/** Which files an update changed, and how. */
+export interface ClaimChange {
+  /** Files whose conflicts changed: a warning added, cleared, or saying something else. */
+  readonly changed: Set<string>;
+  /** Files whose conflicts are the same except for where the updated file's figures now stand. */
+  readonly moved: Set<string>;
+}
+
+interface KeyClaims {
+  readonly byUri: Map<string, readonly Claim[]>;
+  /** The claims in `claimsFor` order (URI, then place in the file), made when first needed after a change. */
+  ordered?: ClaimLocation[];
+}
+
 export class ClaimIndex {
-  private readonly byKey = new Map<string, Map<string, readonly Claim[]>>();
-  private readonly conflicts = new Map<string, Map<Claim, ClaimConflict[]>>();
+  private readonly byKey = new Map<string, KeyClaims>();
   private tolerance = 0.05;
 
-  /** Replaces one file's claims; returns the URIs whose conflicts changed. */
+  /** Replaces one file's claims; returns the other URIs whose conflicts changed. */
   update(uri: string, oldClaims: readonly Claim[], newClaims: readonly Claim[]): Set<string> {
-    const keys = new Set([...oldClaims, ...newClaims].map((c) => c.key));
-    const before = this.signatures(keys);
-    for (const key of keys) {
-      const byUri = this.byKey.get(key) ?? new Map<string, readonly Claim[]>();
-      const mine = newClaims.filter((c) => c.key === key);
-      if (mine.length > 0) byUri.set(uri, mine);
-      else byUri.delete(uri);
-      if (byUri.size > 0) this.byKey.set(key, byUri);
-      else this.byKey.delete(key);
-      this.conflicts.delete(key);
-    }
-    const after = this.signatures(keys);
-    const changed = new Set<string>();
-    for (const [u, signature] of after) if (before.get(u) !== signature) changed.add(u);
-    for (const [u, signature] of before) if (after.get(u) !== signature) changed.add(u);
+    const { changed, moved } = this.updateWithMoves(uri, oldClaims, newClaims);
+    for (const u of moved) changed.add(u);
     return changed;
   }
 
-  /** Changes the tolerance; every conflict is recomputed. Returns every URI with claims. */
+  /** Replaces one file's claims; tells apart the files whose conflicts changed from those where only positions moved. */
+  updateWithMoves(uri: string, oldClaims: readonly Claim[], newClaims: readonly Claim[]): ClaimChange {
+    const changed = new Set<string>();
+    const moved = new Set<string>();
+    for (const key of new Set([...oldClaims, ...newClaims].map((c) => c.key))) {
+      const before = oldClaims.filter((c) => c.key === key);
+      const after = newClaims.filter((c) => c.key === key);
+      let entry = this.byKey.get(key);
+      if (entry) this.compareOthers(uri, entry, before, after, changed, moved);
+      if (after.length > 0) {
+        if (!entry) this.byKey.set(key, (entry = { byUri: new Map() }));
+        entry.byUri.set(uri, after);
+      } else if (entry) {
+        entry.byUri.delete(uri);
+        if (entry.byUri.size === 0) this.byKey.delete(key);
+      }
+      if (entry) entry.ordered = undefined;
+    }
+    for (const u of changed) moved.delete(u);
+    return { changed, moved };
+  }
+
+  /** Replaces every claim at once (a rebuild). */
+  reset(files: Iterable<readonly [string, readonly Claim[]]>): void {
+    this.byKey.clear();
+    for (const [uri, claims] of files) {
+      const byKey = new Map<string, Claim[]>();
+      for (const claim of claims) {
+        const list = byKey.get(claim.key);
+        if (list) list.push(claim);
+        else byKey.set(claim.key, [claim]);
+      }
+      for (const [key, list] of byKey) {
+        let entry = this.byKey.get(key);
+        if (!entry) this.byKey.set(key, (entry = { byUri: new Map() }));
+        entry.byUri.set(uri, list);
+      }
+    }
+  }
+
+  /** Changes the tolerance. Returns every URI with claims (their conflicts may all change). */
   setTolerance(tolerance: number): Set<string> {
     if (tolerance === this.tolerance) return new Set();
     this.tolerance = tolerance;
-    this.conflicts.clear();
-    return new Set([...this.byKey.values()].flatMap((byUri) => [...byUri.keys()]));
+    return new Set([...this.byKey.values()].flatMap((entry) => [...entry.byUri.keys()]));
   }
 
   claimsFor(key: string): ClaimLocation[] {
-    const byUri = this.byKey.get(key);
-    if (!byUri) return [];
-    return [...byUri.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .flatMap(([uri, claims]) => claims.map((claim) => ({ uri, claim })));
+    const entry = this.byKey.get(key);
+    return entry ? this.ordered(entry).slice() : [];
   }
 
   keys(): IterableIterator<string> {
     return this.byKey.keys();
   }
 
-  /** The claims that conflict with this one, hard first. */
+  /**
+   * The claims that conflict with this one, hard first, each group in `claimsFor` order. Claims
+   * in one sentence of one essay never conflict (the sentence compares them); acknowledged
+   * claims neither conflict nor are conflicted with.
+   */
   conflictsOf(claim: Claim): readonly ClaimConflict[] {
-    return this.conflictsForKey(claim.key).get(claim) ?? [];
-  }
-
-  private conflictsForKey(key: string): Map<Claim, ClaimConflict[]> {
-    let found = this.conflicts.get(key);
-    if (found) return found;
-    found = new Map();
-    const all = this.claimsFor(key).filter((c) => !c.claim.acknowledged);
-    for (let i = 0; i < all.length; i++) {
-      for (let j = i + 1; j < all.length; j++) {
-        if (inOneSentence(all[i], all[j])) continue;
-        const severity = compareClaims(all[i].claim, all[j].claim, this.tolerance);
-        if (!severity) continue;
-        push(found, all[i].claim, { other: all[j], severity });
-        push(found, all[j].claim, { other: all[i], severity });
+    const entry = this.byKey.get(claim.key);
+    if (!entry || claim.acknowledged) return [];
+    const hard: ClaimConflict[] = [];
+    const soft: ClaimConflict[] = [];
+    const ordered = this.ordered(entry);
+    const self = ordered.find((l) => l.claim === claim);
+    if (!self) return [];
+    let passed = false;
+    for (const other of ordered) {
+      if (other === self) {
+        passed = true;
+        continue;
       }
+      if (other.claim.acknowledged || inOneSentence(self, other)) continue;
+      const severity = passed ? compareClaims(claim, other.claim, this.tolerance) : compareClaims(other.claim, claim, this.tolerance);
+      if (severity === 'hard') hard.push({ other, severity });
+      else if (severity === 'soft') soft.push({ other, severity });
     }
-    for (const list of found.values()) list.sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'hard' ? -1 : 1));
-    this.conflicts.set(key, found);
-    return found;
+    return hard.length === 0 ? soft : soft.length === 0 ? hard : [...hard, ...soft];
   }
 
-  /** Per URI, a string that changes whenever that URI's conflicts on these keys change. */
-  private signatures(keys: ReadonlySet<string>): Map<string, string> {
-    const signatures = new Map<string, string>();
-    for (const key of keys) {
-      for (const { uri, claim } of this.claimsFor(key)) {
-        const parts = this.conflictsOf(claim).map((c) => `${c.severity}:${c.other.uri}:${c.other.claim.span.start}:${c.other.claim.quantity.raw}`);
-        signatures.set(uri, `${signatures.get(uri) ?? ''}|${key}@${claim.span.start}:${claim.quantity.raw}=${parts.join(',')}`);
-      }
+  private ordered(entry: KeyClaims): ClaimLocation[] {
+    if (!entry.ordered) {
+      entry.ordered = [...entry.byUri.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .flatMap(([uri, claims]) => claims.map((claim) => ({ uri, claim })));
     }
-    return signatures;
+    return entry.ordered;
   }
-}
 
-function push(map: Map<Claim, ClaimConflict[]>, claim: Claim, conflict: ClaimConflict): void {
-  const list = map.get(claim) ?? [];
-  list.push(conflict);
-  map.set(claim, list);
+  /**
+   * Which other files' conflicts change when `uri`'s claims on this key go from `before` to
+   * `after`. In another file's conflict list, the entries for this file's claims stand together
+   * in each severity group (the list is in URI order), so the list changes exactly when, for one
+   * of its claims, the sequence of this file's conflicting claims changes.
+   */
+  private compareOthers(uri: string, entry: KeyClaims, before: readonly Claim[], after: readonly Claim[], changed: Set<string>, moved: Set<string>): void {
+    const mineBefore = before.filter((c) => !c.acknowledged);
+    const mineAfter = after.filter((c) => !c.acknowledged);
+    if (mineBefore.length === 0 && mineAfter.length === 0) return;
+    for (const other of this.ordered(entry)) {
+      if (other.uri === uri || other.claim.acknowledged || changed.has(other.uri)) continue;
+      // Compared in `claimsFor` order, as `conflictsOf` does: the earlier URI first.
+      const first = other.uri < uri;
+      const entries = (mine: readonly Claim[], withPlace: boolean): string => {
+        const hard: string[] = [];
+        const soft: string[] = [];
+        for (const claim of mine) {
+          const severity = first ? compareClaims(other.claim, claim, this.tolerance) : compareClaims(claim, other.claim, this.tolerance);
+          if (severity) (severity === 'hard' ? hard : soft).push(withPlace ? `${claim.span.start}:${claim.quantity.raw}` : claim.quantity.raw);
+        }
+        return `${hard.join(',')}|${soft.join(',')}`;
+      };
+      if (entries(mineBefore, false) !== entries(mineAfter, false)) changed.add(other.uri);
+      else if (entries(mineBefore, true) !== entries(mineAfter, true)) moved.add(other.uri);
+    }
+  }
 }
 
 /**

@@ -1,8 +1,9 @@
 import { claimContextFor } from '../analysis/claims/extractClaims.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/documentAnalysis.js';
-import { ClaimIndex } from './claimIndex.js';
+import { ClaimIndex, type ClaimChange } from './claimIndex.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
+import { documentNameCandidates } from '../analysis/nameCandidates.js';
 import type { DocumentKind, Mention } from '../analysis/types.js';
 
 /**
@@ -26,10 +27,74 @@ export interface MentionLocation {
   readonly mention: Mention;
 }
 
+/** The inputs of one file's analysis besides the glossary; what a cache entry or a worker job is keyed by. */
+export interface AnalysisInput {
+  readonly text: string;
+  readonly kind: DocumentKind;
+  readonly role: 'essay' | 'glossary';
+  /** A bundled entry replaced by a workspace entry with the same id: analysed as empty. */
+  readonly shadowed: boolean;
+}
+
+/** An analysis computed outside the index (worker threads, the on-disk cache), with what it was computed from. */
+export interface PreparedAnalysis extends AnalysisInput {
+  readonly analysis: DocumentAnalysis;
+}
+
+/**
+ * Work done ahead of `setFiles`: the glossary built from some glossary sources, and analyses of
+ * files under that glossary. The index uses each piece only when it matches its own inputs
+ * exactly, so the result is the same as without it.
+ */
+export interface PreparedAnalyses {
+  readonly glossary: Glossary;
+  /** What `glossary` was built from. */
+  readonly glossarySources: readonly GlossarySource[];
+  /** By URI. */
+  readonly analyses: ReadonlyMap<string, PreparedAnalysis>;
+}
+
+const matchers = new WeakMap<Glossary, EntityMatcher>();
+
+/** The compiled matcher of a glossary, built once per glossary. */
+export function matcherFor(glossary: Glossary): EntityMatcher {
+  let matcher = matchers.get(glossary);
+  if (!matcher) matchers.set(glossary, (matcher = compileEntityMatcher(glossary)));
+  return matcher;
+}
+
+/**
+ * The analysis of one index input under a glossary: the one definition the index, the worker
+ * threads and the cache all use. Essays get claims; glossary bodies only mentions.
+ */
+export function analyseInput(input: AnalysisInput, glossary: Glossary): DocumentAnalysis {
+  const matcher = matcherFor(glossary);
+  if (input.shadowed) return analyseDocument('', input.kind, { matcher });
+  if (input.role !== 'essay') return analyseDocument(input.text, input.kind, { matcher });
+  const analysis = analyseDocument(input.text, input.kind, { matcher, claims: claimContextFor(glossary) });
+  return { ...analysis, nameCandidates: documentNameCandidates(input.text, analysis.model, analysis.mentions, glossary) };
+}
+
+/** Glossary sources in a canonical order (by URI), so two lists can be compared. */
+export function glossarySourcesOf(files: Iterable<SourceFile>): GlossarySource[] {
+  return [...files].filter((f) => f.role === 'glossary')
+    .map((f) => ({ uri: f.uri, text: f.text, bundled: f.bundled ?? false }))
+    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+}
+
+export function sameGlossarySources(a: readonly GlossarySource[], b: readonly GlossarySource[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.uri === b[i].uri && s.bundled === b[i].bundled && s.text === b[i].text);
+}
+
 /** What an update touched, so the server knows which diagnostics to republish. */
 export interface IndexChange {
   readonly glossaryChanged: boolean;
   readonly uris: readonly string[];
+  /**
+   * Other files whose diagnostics are the same except for where the updated files' figures now
+   * stand (their related locations): worth republishing once typing pauses, not at every keystroke.
+   */
+  readonly moved?: readonly string[];
 }
 
 export class WorkspaceIndex {
@@ -39,25 +104,57 @@ export class WorkspaceIndex {
   /** Claims by key and their conflicts. */
   readonly claims = new ClaimIndex();
   private glossaryState: Glossary = buildGlossary([]);
-  private matcher: EntityMatcher = compileEntityMatcher(this.glossaryState);
+  private sourcesState: readonly GlossarySource[] = [];
+  /** Set only during a `setFiles` call that brought prepared work. */
+  private prepared: PreparedAnalyses | undefined;
 
   get glossary(): Glossary {
     return this.glossaryState;
   }
 
-  /** Adds or replaces many files at once (the initial scan): one glossary build, one analysis each. */
-  setFiles(files: readonly SourceFile[]): IndexChange {
-    let glossaryChanged = false;
-    for (const file of files) {
-      const old = this.files.get(file.uri);
-      if (old?.text === file.text && old.role === file.role) continue;
-      glossaryChanged ||= file.role === 'glossary' || old?.role === 'glossary';
-      this.files.set(file.uri, file);
+  /** The glossary files the current glossary was built from, in URI order. */
+  get glossarySources(): readonly GlossarySource[] {
+    return this.sourcesState;
+  }
+
+  /**
+   * Adds or replaces many files at once (the initial scan): one glossary build, one analysis each.
+   * `prepared` may carry the glossary and analyses computed elsewhere for these inputs; `removed`
+   * are files that left the workspace, taken out first (a rescan), with at most one rebuild.
+   */
+  setFiles(files: readonly SourceFile[], prepared?: PreparedAnalyses, removed: readonly string[] = []): IndexChange {
+    this.prepared = prepared;
+    try {
+      let glossaryChanged = false;
+      const gone: string[] = [];
+      const kept = new Set(files.map((f) => f.uri));
+      for (const uri of removed) {
+        const old = this.files.get(uri);
+        if (!old || kept.has(uri)) continue;
+        this.files.delete(uri);
+        glossaryChanged ||= old.role === 'glossary';
+        gone.push(uri, ...this.forget(uri));
+      }
+      for (const file of files) {
+        const old = this.files.get(file.uri);
+        if (old?.text === file.text && old.role === file.role) continue;
+        glossaryChanged ||= file.role === 'glossary' || old?.role === 'glossary';
+        this.files.set(file.uri, file);
+      }
+      if (glossaryChanged) return this.rebuild();
+      const uris = new Set(kept);
+      const moved = new Set<string>();
+      for (const uri of gone) uris.add(uri);
+      for (const file of files) {
+        const change = this.reanalyse(file.uri);
+        for (const uri of change.changed) uris.add(uri);
+        for (const uri of change.moved) moved.add(uri);
+      }
+      for (const uri of uris) moved.delete(uri);
+      return { glossaryChanged: false, uris: [...uris], moved: [...moved] };
+    } finally {
+      this.prepared = undefined;
     }
-    if (glossaryChanged) return this.rebuild();
-    const uris = new Set(files.map((f) => f.uri));
-    for (const file of files) for (const uri of this.reanalyse(file.uri)) uris.add(uri);
-    return { glossaryChanged: false, uris: [...uris] };
   }
 
   setFile(file: SourceFile): IndexChange {
@@ -85,6 +182,11 @@ export class WorkspaceIndex {
     return this.analyses.get(uri);
   }
 
+  /** The inputs the index analyses a file with under its current glossary. */
+  inputOf(file: SourceFile): AnalysisInput {
+    return { text: file.text, kind: file.kind, role: file.role, shadowed: this.glossaryState.shadowed.has(file.uri) };
+  }
+
   /** Every mention of an entity, across essays and glossary bodies, in URI then offset order. */
   mentionsOf(entityId: string): MentionLocation[] {
     const byUri = this.mentionsByEntity.get(entityId);
@@ -97,19 +199,26 @@ export class WorkspaceIndex {
   /** Number of distinct essays (not glossary files) that mention an entity. */
   essayCountOf(entityId: string): number {
     const byUri = this.mentionsByEntity.get(entityId);
-    return byUri ? [...byUri.keys()].filter((uri) => this.files.get(uri)?.role === 'essay').length : 0;
+    if (!byUri) return 0;
+    let count = 0;
+    for (const uri of byUri.keys()) if (this.files.get(uri)?.role === 'essay') count++;
+    return count;
   }
 
   /** Recomputes everything from the inputs; also the reference the incremental path is tested against. */
   rebuild(): IndexChange {
-    const sources: GlossarySource[] = [...this.files.values()]
-      .filter((f) => f.role === 'glossary')
-      .map((f) => ({ uri: f.uri, text: f.text, bundled: f.bundled ?? false }));
-    this.glossaryState = buildGlossary(sources);
-    this.matcher = compileEntityMatcher(this.glossaryState);
-    for (const uri of [...this.analyses.keys()]) this.forget(uri);
+    const sources = glossarySourcesOf(this.files.values());
+    const prepared = this.prepared;
+    this.glossaryState = prepared && sameGlossarySources(prepared.glossarySources, sources) ? prepared.glossary : buildGlossary(sources);
+    this.sourcesState = sources;
+    this.analyses.clear();
     this.mentionsByEntity.clear();
-    for (const uri of this.files.keys()) this.reanalyse(uri);
+    for (const file of this.files.values()) {
+      const analysis = this.analyse(file);
+      this.analyses.set(file.uri, analysis);
+      this.addMentions(file.uri, analysis);
+    }
+    this.claims.reset([...this.analyses].map(([uri, analysis]) => [uri, analysis.claims] as const));
     return { glossaryChanged: true, uris: [...this.files.keys()] };
   }
 
@@ -118,26 +227,39 @@ export class WorkspaceIndex {
     return { glossaryChanged: false, uris: [...this.claims.setTolerance(tolerance)] };
   }
 
-  /** Analyses one file and swaps its contributions; returns the other URIs whose conflicts changed. */
-  private reanalyse(uri: string): Set<string> {
+  /** A prepared analysis when it was computed from exactly this file's inputs and glossary, else a fresh one. */
+  private analyse(file: SourceFile): DocumentAnalysis {
+    const input = this.inputOf(file);
+    const ready = this.prepared?.glossary === this.glossaryState ? this.prepared.analyses.get(file.uri) : undefined;
+    if (ready && ready.text === input.text && ready.kind === input.kind && ready.role === input.role && ready.shadowed === input.shadowed) return ready.analysis;
+    return analyseInput(input, this.glossaryState);
+  }
+
+  /** Analyses one file and swaps its contributions; returns the other URIs whose conflicts changed or moved. */
+  private reanalyse(uri: string): ClaimChange {
     const file = this.files.get(uri);
-    if (!file) return new Set();
+    if (!file) return { changed: new Set(), moved: new Set() };
     const old = this.analyses.get(uri);
     this.forgetMentions(uri);
-    const claims = file.role === 'essay' ? claimContextFor(this.glossaryState) : undefined;
-    const analysis = this.glossaryState.shadowed.has(uri)
-      ? analyseDocument('', file.kind, { matcher: this.matcher })
-      : analyseDocument(file.text, file.kind, { matcher: this.matcher, claims });
+    const analysis = this.analyse(file);
     this.analyses.set(uri, analysis);
-    const affected = this.claims.update(uri, old?.claims ?? [], analysis.claims);
+    const change = this.claims.updateWithMoves(uri, old?.claims ?? [], analysis.claims);
+    this.addMentions(uri, analysis);
+    return change;
+  }
+
+  private addMentions(uri: string, analysis: DocumentAnalysis): void {
     const grouped = new Map<string, Mention[]>();
-    for (const mention of analysis.mentions) grouped.set(mention.entityId, [...(grouped.get(mention.entityId) ?? []), mention]);
+    for (const mention of analysis.mentions) {
+      const list = grouped.get(mention.entityId);
+      if (list) list.push(mention);
+      else grouped.set(mention.entityId, [mention]);
+    }
     for (const [entityId, mentions] of grouped) {
       let byUri = this.mentionsByEntity.get(entityId);
       if (!byUri) this.mentionsByEntity.set(entityId, (byUri = new Map()));
       byUri.set(uri, mentions);
     }
-    return affected;
   }
 
   private forgetMentions(uri: string): void {

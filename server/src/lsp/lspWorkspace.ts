@@ -1,3 +1,4 @@
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
@@ -5,25 +6,39 @@ import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentKindOf } from '../analysis/documentAnalysis.js';
 import type { IndexChange, SourceFile } from '../index/workspaceIndex.js';
+import { AnalysisPool } from '../node/analysisPool.js';
 import { findBundledGlossary } from '../node/bundledGlossary.js';
-import { compileMatchers, readTextFile, type Matchers } from '../node/fileScanner.js';
+import { compileMatchers, readTextFile, scanFolder, type Matchers } from '../node/fileScanner.js';
+import { cacheDirectory, cacheFileFor } from '../node/indexCache.js';
 import { fileUri, loadFiles } from '../node/loadFiles.js';
+import { prepareIndex, slicer } from '../node/prepareIndex.js';
 import type { LanguageService } from '../service/languageService.js';
 import { readServerSettings, type ServerSettings } from './settings.js';
 
-/** How long typing must pause before an edited essay is re-analysed and diagnostics go out. */
+/**
+ * Edits to one essay are analysed at most this often: an edit after a quiet spell of this length
+ * is analysed at once, and the edits of a burst wait for the next turn (and the last one always
+ * gets its analysis), so diagnostics keep up with typing without analysing every keystroke.
+ */
 const analysisDelayMs = 150;
 
 /**
  * The workspace as the server sees it: open documents from the editor, everything else from
  * disk, kept current by watched-file events. The only code that reads files for the server.
+ * The initial scan analyses in worker threads, takes what it can from the on-disk index cache,
+ * and publishes in slices, so the connection keeps being served.
  */
 export class LspWorkspace {
   private roots: string[] = [];
   private settings: ServerSettings = readServerSettings(undefined);
   private matchers: Matchers = compileMatchers(this.settings.scan);
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** When each document was last analysed after an edit, for the leading edge of the debounce. */
+  private readonly analysedAt = new Map<string, number>();
   private readonly published = new Set<string>();
+  private pool: AnalysisPool | null | undefined;
+  /** Cache writes, one after another. */
+  private saving: Promise<void> = Promise.resolve();
   /** Disk work in arrival order; requests wait for it so they never see a half-applied event. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -34,7 +49,11 @@ export class LspWorkspace {
   ) {}
 
   setRoots(uris: readonly string[]): void {
-    this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    // path.resolve drops a trailing slash, so `file:///ws/` and `file:///ws` name one root.
+    this.roots = uris.filter((u) => u.startsWith('file:')).map((u) => path.resolve(fileURLToPath(u)));
+    // A folder added or removed at run time moves "Add to the glossary" too: it must never keep
+    // writing into a folder that has left the workspace.
+    this.service.configure({ newEntryFolder: this.newEntryFolder() });
   }
 
   addRoots(uris: readonly string[]): void {
@@ -42,15 +61,18 @@ export class LspWorkspace {
   }
 
   removeRoots(uris: readonly string[]): void {
-    const removed = new Set(uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+    const removed = new Set(uris.filter((u) => u.startsWith('file:')).map((u) => path.resolve(fileURLToPath(u))));
     this.setRoots(this.roots.filter((r) => !removed.has(r)).map(fileUri));
   }
 
   configure(raw: unknown): void {
     this.settings = readServerSettings(raw);
     this.matchers = compileMatchers(this.settings.scan);
-    const firstGlossaryFolder = this.roots[0] ? path.join(this.roots[0], 'glossary') : undefined;
-    this.service.configure({ ...this.settings.service, newEntryFolder: firstGlossaryFolder ? fileUri(firstGlossaryFolder) : undefined });
+    this.service.configure({ ...this.settings.service, newEntryFolder: this.newEntryFolder() });
+  }
+
+  private newEntryFolder(): string | undefined {
+    return this.roots[0] ? fileUri(path.join(this.roots[0], 'glossary')) : undefined;
   }
 
   /** Resolves when every file event received so far has been applied. */
@@ -71,18 +93,35 @@ export class LspWorkspace {
   private async scanNow(onProgress?: (done: number, total: number) => void): Promise<void> {
     const bundledGlossary = this.settings.bundledGlossary ? findBundledGlossary() : undefined;
     const files = await loadFiles({
-      roots: this.roots, scan: this.settings.scan, bundledGlossary, onProgress,
+      roots: this.roots, scan: this.settings.scan, bundledGlossary,
       onNotice: (message) => this.connection.console.warn(message),
     });
     const index = this.service.index;
+    const cacheFolder = cacheDirectory();
+    const prepared = await prepareIndex(files, {
+      current: index, pool: this.analysisPool(), onProgress,
+      cache: cacheFolder && this.roots.length > 0 ? { file: cacheFileFor(cacheFolder, this.roots), settings: JSON.stringify(this.settings) } : undefined,
+    });
     const fresh = new Set(files.map((f) => f.uri));
-    for (const file of [...index.allFiles()]) {
-      if (!fresh.has(file.uri) && !this.documents.get(file.uri)) index.deleteFile(file.uri);
-    }
-    const open = files.map((file) => this.withOpenText(file));
-    index.setFiles(open);
+    const removed = [...index.allFiles()].filter((f) => !fresh.has(f.uri) && !this.documents.get(f.uri)).map((f) => f.uri);
+    const change = index.setFiles(files.map((file) => this.withOpenText(file)), prepared, removed);
+    const { stats } = prepared;
+    this.connection.console.info(`Marginalia analysed ${stats.files} files: ${stats.cached} from the index cache, ${stats.reused} unchanged, `
+      + `${stats.inWorkers} in worker threads, ${stats.onMainThread} on the main thread; glossary ${stats.glossary}.`);
     for (const document of this.documents.all()) this.updateFromEditor(document, true);
-    this.publish([...index.allFiles()].map((f) => f.uri));
+    await this.publishInSlices([...new Set([...index.allFiles()].map((f) => f.uri).concat(change.uris))], removed);
+    this.saving = this.saving.then(() => prepared.save()).catch((error: Error) => this.connection.console.warn(`Marginalia could not write the index cache: ${error.message}`));
+  }
+
+  /** The worker pool, made on first use; null when worker threads are unavailable or turned off. */
+  private analysisPool(): AnalysisPool | undefined {
+    if (this.pool === undefined) this.pool = AnalysisPool.create(undefined, (message) => this.connection.console.warn(message)) ?? null;
+    return this.pool ?? undefined;
+  }
+
+  /** Resolves when the index cache has been written (for tests). */
+  cacheWritten(): Promise<void> {
+    return this.saving;
   }
 
   /** An edit in the editor: analysed after a short pause, or at once when a request needs it. */
@@ -93,9 +132,16 @@ export class LspWorkspace {
     this.pending.delete(document.uri);
     const apply = (): void => {
       this.pending.delete(document.uri);
-      this.publish(this.service.index.setFile(file));
+      this.analysedAt.set(document.uri, performance.now());
+      // Runs from a timer too, where a throw would be an uncaught exception and end the server.
+      try {
+        this.publish(this.service.index.setFile(file));
+      } catch (error) {
+        this.connection.console.error(`Analysing ${document.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
+      }
     };
-    if (immediately) apply();
+    const quiet = performance.now() - (this.analysedAt.get(document.uri) ?? -Infinity) >= analysisDelayMs;
+    if (immediately || quiet) apply();
     else this.pending.set(document.uri, setTimeout(apply, analysisDelayMs));
   }
 
@@ -110,21 +156,71 @@ export class LspWorkspace {
   closed(uri: string): Promise<void> {
     clearTimeout(this.pending.get(uri));
     this.pending.delete(uri);
+    this.analysedAt.delete(uri);
     return this.enqueue(() => this.reloadFromDisk(uri));
   }
 
+  /**
+   * A deleted or added folder arrives as one event for the folder, not one per file (VS Code folds
+   * them: vscode-languageserver-node#141), so a folder event removes or loads every file under it.
+   * Consecutive deletions are applied together: removing a glossary folder rebuilds once, not once
+   * per entry.
+   */
   watchedFilesChanged(events: readonly FileEvent[]): Promise<void> {
     return this.enqueue(async () => {
+      let deleted: string[] = [];
+      const applyDeleted = (): void => {
+        if (deleted.length === 0) return;
+        this.publish(this.service.index.setFiles([], undefined, deleted), deleted);
+        deleted = [];
+      };
       for (const event of events) {
+        if (event.type === FileChangeType.Deleted) {
+          deleted.push(...[event.uri, ...this.indexedUnder(event.uri)].filter((uri) => !this.documents.get(uri)));
+          continue;
+        }
+        applyDeleted();
         if (this.documents.get(event.uri)) continue;
-        if (event.type === FileChangeType.Deleted) this.publish(this.service.index.deleteFile(event.uri), [event.uri]);
+        const folder = await this.folderAt(event.uri);
+        if (folder) await this.loadFolder(folder);
         else await this.reloadFromDisk(event.uri);
       }
+      applyDeleted();
     });
+  }
+
+  /** Indexed files inside a folder URI (none when the URI is a file). */
+  private indexedUnder(uri: string): string[] {
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    return [...this.service.index.allFiles()].filter((f) => f.uri.startsWith(prefix)).map((f) => f.uri);
+  }
+
+  private async folderAt(uri: string): Promise<string | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    const folder = fileURLToPath(uri);
+    const stat = await fs.stat(folder).catch(() => undefined);
+    return stat?.isDirectory() ? folder : undefined;
+  }
+
+  /** Every essay and glossary file under a folder that appeared, classified by its workspace root. */
+  private async loadFolder(folder: string): Promise<void> {
+    const found = await scanFolder(folder, { include: ['**/*'], exclude: [], glossary: [] }, (message) => this.connection.console.warn(message));
+    const files: SourceFile[] = [];
+    for (const { path: filePath } of found) {
+      const uri = fileUri(filePath);
+      if (this.documents.get(uri)) continue;
+      const result = await readTextFile(filePath);
+      if ('skipped' in result) this.connection.console.warn(result.skipped);
+      const file = 'text' in result ? this.sourceFor(uri, result.text) : undefined;
+      if (file) files.push(file);
+    }
+    this.publish(this.service.index.setFiles(files));
   }
 
   private async reloadFromDisk(uri: string): Promise<void> {
     const result = uri.startsWith('file:') ? await readTextFile(fileURLToPath(uri)) : { skipped: 'not a file' };
+    // The same notice as the first scan gives (too large, binary, not UTF-8, gone before it was read).
+    if ('skipped' in result && uri.startsWith('file:') && this.sourceFor(uri, '')) this.connection.console.warn(result.skipped);
     const file = 'text' in result ? this.sourceFor(uri, result.text) : undefined;
     if (file) this.publish(this.service.index.setFile(file));
     else this.publish(this.service.index.deleteFile(uri), [uri]);
@@ -144,6 +240,16 @@ export class LspWorkspace {
     const root = this.roots.find((r) => !path.relative(r, filePath).startsWith('..'));
     const role = root ? this.matchers.role(path.relative(root, filePath)) : /\.(md|txt)$/i.test(filePath) ? 'essay' : undefined;
     return role ? { uri, text, kind: documentKindOf(filePath), role } : undefined;
+  }
+
+  /** Publishes many files' diagnostics, yielding the thread between slices. */
+  private async publishInSlices(uris: readonly string[], cleared: readonly string[]): Promise<void> {
+    const pause = slicer();
+    for (const uri of uris) {
+      this.publish([uri]);
+      await pause();
+    }
+    this.publish([], cleared);
   }
 
   private publish(change: IndexChange | readonly string[], cleared: readonly string[] = []): void {

@@ -47,6 +47,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
+    // Registered before anything is awaited: a folder added while the first scan runs was lost when
+    // this came after it (the notification had no handler yet). Scans queue, so order is kept.
+    if (supportsFolderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
+        workspace.addRoots(event.added.map((f) => f.uri));
+        workspace.removeRoots(event.removed.map((f) => f.uri));
+        await workspace.scan();
+      });
+    }
     const settings = supportsConfiguration ? await connection.workspace.getConfiguration('marginalia').catch(() => initialization) : initialization;
     workspace.configure(settings ?? initialization);
     const progress = supportsProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
@@ -57,13 +66,6 @@ export function startServer(connection: Connection): void {
     connection.console.info(`Marginalia indexed ${files} files, ${service.index.glossary.entities.size} glossary entries.`);
     // A readiness signal for clients and tests: the status item, the benchmark and e2e tests wait on it.
     void connection.sendNotification('marginalia/indexed', { files, entities: service.index.glossary.entities.size });
-    if (supportsFolderEvents) {
-      connection.workspace.onDidChangeWorkspaceFolders(async (event) => {
-        workspace.addRoots(event.added.map((f) => f.uri));
-        workspace.removeRoots(event.removed.map((f) => f.uri));
-        await workspace.scan();
-      });
-    }
   });
 
   connection.onDidChangeConfiguration(async (change) => {

@@ -3,6 +3,7 @@
 // says and cites, with related locations; a figure outside the glossary's reference range gets
 // information. Acknowledged disagreements stay quiet.
 import type { Claim } from '../analysis/claims/claim.js';
+import type { Glossary } from '../analysis/glossary.js';
 import { effectiveInterval, outsideReference } from '../analysis/conflicts.js';
 import { referenceFiguresFor, referenceInterval } from '../analysis/referenceMatch.js';
 import type { ClaimConflict } from '../index/claimIndex.js';
@@ -47,13 +48,35 @@ function conflictFinding(context: ServiceContext, uri: string, claim: Claim, con
     related: conflicts.slice(0, maxRelated).map((c) => ({
       uri: c.other.uri,
       span: c.other.claim.span,
-      message: `${c.severity === 'hard' ? 'Conflicts' : 'In tension'}: ${c.other.claim.quantity.raw} (${formatInterval(effectiveInterval(c.other.claim.quantity), isDate)})${citing(c.other.claim)}`,
+      message: `${c.severity === 'hard' ? 'Conflicts' : 'In tension'}: ${relatedText(c.other.claim, isDate, citing)}`,
     })),
     data: { key: claim.key },
   };
 }
 
+/** What a related location says about the other figure: the same at every republish, so made once per claim. */
+const relatedTexts = new WeakMap<Claim, string[]>();
+
+function relatedText(other: Claim, isDate: boolean, citing: (c: Claim) => string): string {
+  let texts = relatedTexts.get(other);
+  if (!texts) relatedTexts.set(other, (texts = []));
+  return (texts[isDate ? 1 : 0] ??= `${other.quantity.raw} (${formatInterval(effectiveInterval(other.quantity), isDate)})${citing(other)}`);
+}
+
+/** A claim's place against the glossary's reference figures depends only on the claim, the glossary and the tolerance. */
+const referenceFindings = new WeakMap<Claim, { glossary: Glossary; tolerance: number; finding: Finding | undefined }>();
+
 function referenceFinding(context: ServiceContext, claim: Claim): Finding | undefined {
+  const glossary = context.index.glossary;
+  const tolerance = context.settings.conflictTolerance;
+  const known = referenceFindings.get(claim);
+  if (known?.glossary === glossary && known.tolerance === tolerance) return known.finding;
+  const finding = computeReferenceFinding(context, claim);
+  referenceFindings.set(claim, { glossary, tolerance, finding });
+  return finding;
+}
+
+function computeReferenceFinding(context: ServiceContext, claim: Claim): Finding | undefined {
   const figures = referenceFiguresFor(claim, context.index.glossary);
   if (figures.length === 0) return undefined;
   const intervals = figures.map((f) => referenceInterval(claim, f));

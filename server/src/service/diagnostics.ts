@@ -2,7 +2,8 @@
 // (information, with a quick fix), possible misspellings of glossary names, unknown capitalised
 // names (hint, off by default and capped per document), and figure conflicts.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { buildNameIndex, findNameCandidates, type NameIndex } from '../analysis/nameCandidates.js';
+import { documentNameCandidates, type NameCandidate } from '../analysis/nameCandidates.js';
+import type { DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import type { Glossary } from '../analysis/glossary.js';
 import { editDistance } from '../util/editDistance.js';
 import { foldWord } from '../util/fold.js';
@@ -19,12 +20,19 @@ const severities: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const nameIndexes = new WeakMap<Glossary, NameIndex>();
+const candidateCache = new WeakMap<DocumentAnalysis, { glossary: Glossary; candidates: NameCandidate[] }>();
 
-function nameIndexOf(glossary: Glossary): NameIndex {
-  let names = nameIndexes.get(glossary);
-  if (!names) nameIndexes.set(glossary, (names = buildNameIndex(glossary)));
-  return names;
+/**
+ * Name candidates are a function of the text (whose analysis this is) and the glossary: found once
+ * per analysis, not at every republish an edit in another essay causes.
+ */
+function nameCandidatesOf(text: string, analysis: DocumentAnalysis, glossary: Glossary): readonly NameCandidate[] {
+  if (analysis.nameCandidates) return analysis.nameCandidates;
+  const cached = candidateCache.get(analysis);
+  if (cached?.glossary === glossary) return cached.candidates;
+  const candidates = documentNameCandidates(text, analysis.model, analysis.mentions, glossary);
+  candidateCache.set(analysis, { glossary, candidates });
+  return candidates;
 }
 
 /** A problem as found by analysis, before severity overrides and position conversion. */
@@ -93,7 +101,7 @@ function nameFindings(context: ServiceContext, uri: string): Finding[] {
     });
   }
   let unknownCount = 0;
-  for (const candidate of findNameCandidates(file.text, analysis.model.prose, analysis.mentions, nameIndexOf(context.index.glossary), analysis.model.headings.map((h) => h.span))) {
+  for (const candidate of nameCandidatesOf(file.text, analysis, context.index.glossary)) {
     if (candidate.suggestion) {
       findings.push({
         span: candidate.span, severity: 'information', code: 'possible-misspelling',

@@ -39,7 +39,9 @@ export function getWorkspaceSymbols(context: ServiceContext, query: string): Sym
   const needle = foldWord(query.trim());
   const scored: { entity: Entity; score: number }[] = [];
   for (const entity of context.index.glossary.entities.values()) {
-    const score = Math.min(...[entity.label, ...entity.aliases, ...entity.variants].map((name) => fuzzyScore(foldWord(name), needle)));
+    // reduce, not Math.min(...scores): spreading an entry's names as arguments overflows the stack
+    // for an entry with some hundred thousand aliases.
+    const score = [entity.label, ...entity.aliases, ...entity.variants].reduce((best, name) => Math.min(best, fuzzyScore(foldWord(name), needle)), Infinity);
     if (Number.isFinite(score)) scored.push({ entity, score });
   }
   scored.sort((a, b) => a.score - b.score || a.entity.label.localeCompare(b.entity.label));

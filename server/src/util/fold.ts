@@ -13,12 +13,15 @@ const extraFolds: Record<string, string> = {
   ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ı: 'i',
 };
 const extraFoldPattern = /[łŁøØđĐßæÆœŒı]/g;
+const plainAscii = /^[\x00-\x5f\x61-\x7f]*$/;
 
 /**
  * Folds one word for comparison, keeping case: "Mátyás" → "Matyas", "Tse‑tung" → "Tse-tung".
  * The result may differ in length from the input; callers keep their own offsets.
  */
 export function foldKeepCase(word: string): string {
+  // Most words are plain ASCII, which folding leaves as they are (the backtick aside).
+  if (plainAscii.test(word)) return word;
   return word
     .normalize('NFD')
     .replace(combiningMarks, '')
