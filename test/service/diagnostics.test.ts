@@ -87,7 +87,7 @@ describe('Add to the glossary', () => {
     const uri = f.uriOf('/essays/a.md');
     const [action] = f.service.getCodeActions(uri, f.service.getDiagnostics(uri));
     const changes = action.edit!.documentChanges!;
-    assert.deepEqual([action.title, changes[0]], ['Add "Alexander Shlyapnikov" to the glossary', { kind: 'create', uri: 'file:///ws/glossary/alexander-shlyapnikov.md', options: { ignoreIfExists: true } }]);
+    assert.deepEqual([action.title, changes[0]], ['Add "Alexander Shlyapnikov" to the glossary', { kind: 'create', uri: 'file:///ws/glossary/alexander-shlyapnikov.md', options: { overwrite: false, ignoreIfExists: false } }]);
     assert.equal((changes[1] as { edits: { newText: string }[] }).edits[0].newText,
       '---\nid: alexander-shlyapnikov\ntype: person\nlabel: "Alexander Shlyapnikov"\naliases: []\nsources: []\n---\nDefinition of Alexander Shlyapnikov: who or what it is, in two to six sentences.\n');
   });

@@ -77,10 +77,12 @@ function newEntryEdit(context: ServiceContext, name: string): WorkspaceEdit | un
   if (!folder) return undefined;
   const id = slugForName(name);
   const target = Utils.joinPath(URI.parse(folder), `${id}.md`).toString();
+  // Never write into an entry that exists: the create fails instead of the insert landing on top.
+  if (context.index.file(target)) return undefined;
   const text = `---\nid: ${id}\ntype: person\nlabel: ${JSON.stringify(name)}\naliases: []\nsources: []\n---\nDefinition of ${name}: who or what it is, in two to six sentences.\n`;
   return {
     documentChanges: [
-      { kind: 'create', uri: target, options: { ignoreIfExists: true } },
+      { kind: 'create', uri: target, options: { overwrite: false, ignoreIfExists: false } },
       { textDocument: { uri: target, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }] },
     ],
   };

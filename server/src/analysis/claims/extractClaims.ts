@@ -21,6 +21,8 @@ export { claimContextFor, type ClaimContext } from './claimContext.js';
 
 type Years = readonly { lo: number; hi: number }[];
 
+const maxFiguresPerSentence = 50;
+
 /** Where a sentence stands in its paragraph: what came before decides what it is about. */
 interface SentenceScope {
   readonly sentence: Span;
@@ -36,15 +38,18 @@ interface SentenceScope {
 export function extractClaims(text: string, model: DocumentModel, mentions: readonly Mention[], context: ClaimContext): Claim[] {
   const facts: DocumentFacts = { text, model, mentions, context, entity: (id) => context.glossary.entities.get(id) };
   const claims: Claim[] = [];
-  const noteSpans = model.notes.map((n) => n.span);
+  const headingStarts = new Set(model.headings.map((h) => h.span.start));
+  const inNote = spanIndex(model.notes.map((n) => n.span));
+  const inProse = spanIndex(model.prose);
   for (const block of model.blocks) {
-    if (noteSpans.some((n) => n.start <= block.start && block.end <= n.end) || isHeading(model, block)) continue;
+    // Lookups, not scans per block: an essay of 200,000 notes must stay linear.
+    if (headingStarts.has(block.start) || inNote(block)) continue;
     const acknowledged = isAcknowledged(model, block);
     let scope: SentenceScope | undefined;
     for (const sentence of splitSentences(text, block)) {
       scope = { sentence, block, previousSentence: scope?.sentence, previousSubject: scope?.previousSubject, paragraphYears: scope?.paragraphYears ?? [], acknowledged };
       // Figures in link URLs, code or HTML are not the writer's figures.
-      const quantities = findQuantities(text, sentence.start, sentence.end).filter((q) => model.prose.some((p) => p.start <= q.start && q.end <= p.end));
+      const quantities = findQuantities(text, sentence.start, sentence.end).filter((q) => inProse(q));
       const found = claimsInSentence(facts, scope, quantities);
       claims.push(...found);
       const last = found[found.length - 1];
@@ -61,7 +66,9 @@ export function extractClaims(text: string, model: DocumentModel, mentions: read
 function claimsInSentence(facts: DocumentFacts, scope: SentenceScope, quantities: readonly Quantity[]): Claim[] {
   const { text } = facts;
   const { sentence } = scope;
-  if (quantities.length === 0 || disputeCue.test(text.slice(sentence.start, sentence.end))) return [];
+  // A "sentence" of more than 50 figures is a table or a list of numbers, not prose making claims;
+  // skipping it also keeps the per-figure work below from going quadratic.
+  if (quantities.length === 0 || quantities.length > maxFiguresPerSentence || disputeCue.test(text.slice(sentence.start, sentence.end))) return [];
   const tokens = tokenize(text, sentence.start, sentence.end);
   const dates = quantities.filter((q) => q.kind === 'date');
   const claims: Claim[] = [];
@@ -115,8 +122,20 @@ function noteFor(facts: DocumentFacts, sentence: Span): Note | undefined {
   return ref ? facts.model.notes.find((n) => n.label === ref.label) : undefined;
 }
 
-function isHeading(model: DocumentModel, block: Span): boolean {
-  return model.headings.some((h) => h.span.start === block.start);
+/** Containment in one of a set of non-overlapping spans, by binary search. */
+function spanIndex(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (span) => {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start > span.start) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    const candidate = sorted[hi];
+    return candidate !== undefined && candidate.start <= span.start && span.end <= candidate.end;
+  };
 }
 
 function isAcknowledged(model: DocumentModel, block: Span): boolean {

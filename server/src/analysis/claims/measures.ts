@@ -91,7 +91,8 @@ export function findMeasure(text: string, tokens: readonly WordToken[], figureSt
   while (last + 1 < tokens.length && tokens[last + 1].start < figureEnd) last++;
   if (first < 0) return undefined;
   let best: { distance: number; measure: string } | undefined;
-  for (let i = 0; i < tokens.length; i++) {
+  // Only words near the figure can be its cue; looking further made a sentence of 800 figures cubic.
+  for (let i = Math.max(0, first - window * 3); i < Math.min(tokens.length, last + window * 3 + 1); i++) {
     if (i >= first && i <= last) continue;
     // A cue in another clause ("arrests at about seven million, executions at about a million")
     // counts only when the figure's own clause has none.
@@ -110,7 +111,7 @@ export function findMeasure(text: string, tokens: readonly WordToken[], figureSt
   // who was counted ("hundreds of thousands of workers, peasants and soldiers") only close by.
   if (best && !isDate && smallFigure && best.distance > 1) return undefined;
   if (best && weakMeasures.has(best.measure) && best.distance > 5) return undefined;
-  const measure = best?.measure ?? (isDate || smallFigure ? undefined : onlyMeasureIn(folded));
+  const measure = best?.measure ?? (isDate || smallFigure || tokens.length > 200 ? undefined : onlyMeasureIn(folded));
   return measure === 'prisoners' ? imprisonmentMeasure(folded) : measure;
 }
 
