@@ -11,7 +11,3 @@ export interface Span {
 export function spanContains(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
-
-export function spansOverlap(a: Span, b: Span): boolean {
-  return a.start < b.end && b.start < a.end;
-}
