@@ -5,6 +5,7 @@ import { buildGlossary } from '../../server/src/analysis/glossary.js';
 import { compileEntityMatcher } from '../../server/src/analysis/entityMatcher.js';
 import { figuresGlossary } from '../helpers/figuresGlossary.js';
 import { uriOf } from '../helpers/fixture.js';
+import { createLanguageService } from '../../server/src/service/languageService.js';
 
 /** The fixture glossary as index inputs. */
 function glossaryFiles(): SourceFile[] {
@@ -78,6 +79,8 @@ describe('The workspace index', () => {
     for (const path of paths) current.set(path, essay(path, famineEssay(pick, false)));
     const index = new WorkspaceIndex();
     index.setFiles([...glossaryFiles(), ...current.values()]);
+    // One service over the whole script, as in the server: what it keeps between requests must follow the index.
+    const service = createLanguageService(index);
     let conflictsSeen = 0;
     let movesSeen = 0;
     for (let step = 0; step < 60; step++) {
@@ -101,6 +104,10 @@ describe('The workspace index', () => {
       const fresh = new WorkspaceIndex();
       fresh.setFiles([...glossaryFiles(), ...current.values()]);
       assert.deepEqual(snapshot(index), snapshot(fresh), `step ${step}`);
+      const freshService = createLanguageService(fresh);
+      for (const file of current.values()) {
+        assert.deepEqual(service.getDiagnostics(file.uri), freshService.getDiagnostics(file.uri), `step ${step}: diagnostics of ${file.uri}`);
+      }
       const after = conflictsByUri(index);
       const changed = differing(before, after);
       const said = differing(beforeWithoutPlaces, conflictsByUri(index, false));
@@ -142,7 +149,8 @@ describe('The workspace index', () => {
     const used = new WorkspaceIndex();
     used.setFiles(files, { glossary, glossarySources: sources, analyses: prepared(files[files.length - 1].text) });
     assert.equal(used.glossary, glossary);
-    assert.equal(used.analysis(uriOf('/essays/a.md')), marker);
+    assert.deepStrictEqual(used.analysis(uriOf('/essays/a.md')), marker);
+    assert.equal(used.analysis(uriOf('/essays/a.md'))?.claims, marker.claims);
 
     const otherText = new WorkspaceIndex();
     otherText.setFiles(files, { glossary, glossarySources: sources, analyses: prepared('Something else.\n') });
@@ -152,7 +160,7 @@ describe('The workspace index', () => {
     const otherGlossary = new WorkspaceIndex();
     otherGlossary.setFiles(files, { glossary, glossarySources: sources.slice(1), analyses: prepared(files[files.length - 1].text) });
     assert.notEqual(otherGlossary.glossary, glossary);
-    assert.notEqual(otherGlossary.analysis(uriOf('/essays/a.md')), marker);
+    assert.notDeepEqual(otherGlossary.analysis(uriOf('/essays/a.md')), marker);
     assert.deepEqual(snapshot(otherGlossary), snapshot(otherText));
   });
 });

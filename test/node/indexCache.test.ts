@@ -10,6 +10,7 @@ import {
   codeFingerprint, decodeAnalysis, encodeAnalysis, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity,
 } from '../../server/src/node/indexCache.js';
 import { prepareIndex } from '../../server/src/node/prepareIndex.js';
+import { packAnalysis, unpackAnalysis, type StoredAnalysis } from '../../server/src/index/packedAnalysis.js';
 import { figuresGlossary } from '../helpers/figuresGlossary.js';
 import { uriOf } from '../helpers/fixture.js';
 import { sampleGlossary } from '../helpers/sampleGlossary.js';
@@ -83,10 +84,30 @@ describe('The index cache', () => {
     for (const analysis of analyses) assert.deepStrictEqual(decodeAnalysis(encodeAnalysis(analysis)), analysis);
   });
 
+  it('Should keep analyses packed in the index and give back equal ones, claims the very same', () => {
+    const files = fixtureFiles();
+    const index = new WorkspaceIndex({ liveAnalyses: 4 });
+    index.setFiles(files);
+    const famine = uriOf('/essays/famine.md');
+    const first = index.analysis(famine)!;
+    assert.equal(index.storedAnalysis(famine)?.packed, true);
+    // Push it out of the recently used analyses, then ask again: an equal object, the same claims.
+    for (const file of files) index.analysis(file.uri);
+    const again = index.analysis(famine)!;
+    assert.notEqual(again, first);
+    assert.deepStrictEqual(again, first);
+    assert.equal(again.claims, first.claims);
+    assert.deepEqual(index.mentionsOf('leon-trotsky').map((m) => `${m.uri.slice(8)}@${m.mention.span.start}`),
+      ['ws/essays/famine.md@76', 'ws/essays/terror.txt@18']);
+    assert.equal(index.mentionCountOf('leon-trotsky'), 2);
+    assert.equal(index.essayCountOf('leon-trotsky'), 2);
+  });
+
   it('Should store an analysis of a shape it does not pack as it is', () => {
     const odd = { model: { kind: 'markdown', prose: [{ start: 0, end: 3, extra: true }], blocks: [], headings: [], noteRefs: [], notes: [], links: [], acknowledgements: [], problems: [] },
       mentions: [{ entityId: 'x', span: { start: 0, end: 1 }, alias: 'X', suffix: '', isVariant: false, note: 'new field' }], claims: [], problems: [] } as unknown as DocumentAnalysis;
     assert.deepStrictEqual(decodeAnalysis(encodeAnalysis(odd)), odd);
+    assert.equal(packAnalysis(odd).packed, false);
   });
 
   it('Should read back what it wrote, for the same identity only', async () => {
@@ -103,7 +124,7 @@ describe('The index cache', () => {
     assert.ok(loaded);
     assert.equal(loaded.size, files.length);
     assert.deepStrictEqual(loaded.glossary, glossary);
-    for (const [key, analysis] of entries) assert.deepStrictEqual(loaded.get(key), analysis);
+    for (const [key, analysis] of entries) assert.deepStrictEqual(unpackAnalysis(loaded.get(key)!), analysis);
     assert.equal(loaded.get('0'.repeat(40)), undefined);
 
     assert.equal(await readIndexCache(file, { ...id, code: 'another build' }), undefined);
@@ -173,7 +194,9 @@ describe('The analysis pool', function () {
       assert.deepEqual({ ...prepared.stats }, { files: files.length, cached: 0, reused: 0, inWorkers: files.length, onMainThread: 0, glossary: 'built' });
       for (const file of files) {
         const expected = analyseInput({ text: file.text, kind: file.kind, role: file.role, shadowed: false }, glossary);
-        assert.deepStrictEqual(prepared.analyses.get(file.uri)?.analysis, expected, file.uri);
+        const stored = prepared.analyses.get(file.uri)!.analysis as StoredAnalysis;
+        assert.equal(stored.packed, true);
+        assert.deepStrictEqual(unpackAnalysis(stored), expected, file.uri);
       }
     } finally {
       await pool.dispose();

@@ -8,7 +8,7 @@ import { claimContextFor } from '../../server/src/analysis/claims/extractClaims.
 import { compileEntityMatcher } from '../../server/src/analysis/entityMatcher.js';
 import { buildGlossary, type GlossarySource } from '../../server/src/analysis/glossary.js';
 import { splitSentences } from '../../server/src/analysis/sentences.js';
-import type { DocumentKind, Span } from '../../server/src/analysis/types.js';
+import type { DocumentKind } from '../../server/src/analysis/types.js';
 import { summarise, type AnalysisMode } from './summary.js';
 
 let context: Parameters<typeof analyseDocument>[2] | undefined;
@@ -32,4 +32,3 @@ parentPort!.on('message', (message: { glossary?: GlossarySource[]; id?: number; 
   }
 });
 
-export type { Span };

@@ -1,5 +1,5 @@
 import type { Claim } from '../analysis/claims/claim.js';
-import { compareClaims, type ConflictSeverity } from '../analysis/conflicts.js';
+import { compareIntervals, effectiveInterval, type ConflictSeverity, type Interval } from '../analysis/conflicts.js';
 
 /**
  * Claims by key across the workspace, and the conflicts between them. A claim's conflicts are
@@ -31,12 +31,46 @@ export interface ClaimChange {
 interface KeyClaims {
   readonly byUri: Map<string, readonly Claim[]>;
   /** The claims in `claimsFor` order (URI, then place in the file), made when first needed after a change. */
-  ordered?: ClaimLocation[];
+  ordered?: Ordered;
+}
+
+/** A key's claims in order, with what comparing them needs precomputed (no allocation per comparison). */
+interface Ordered {
+  readonly locations: ClaimLocation[];
+  readonly position: Map<Claim, number>;
+  readonly intervals: Interval[];
+  readonly isDate: boolean[];
+  readonly acknowledged: Uint8Array;
+  /** Which file (an index per URI) and which sentence (its start) each claim is in. */
+  readonly file: Int32Array;
+  readonly sentence: Float64Array;
+}
+
+/** A claim's conflicts in brief: how many, and the first few as `conflictsOf` lists them. */
+export interface ConflictSummary {
+  readonly total: number;
+  readonly hard: number;
+  /** The first `limit` conflicts: hard ones first, each group in `claimsFor` order. */
+  readonly first: readonly ClaimConflict[];
 }
 
 export class ClaimIndex {
   private readonly byKey = new Map<string, KeyClaims>();
   private tolerance = 0.05;
+  /**
+   * Per key, a number that changes whenever which claims conflict with which may change, so
+   * callers can keep what they derive from `conflictsOf` until then. An update that only moves a
+   * file's figures (same figures, same sentences, new places) leaves it: the claim locations in
+   * the conflict lists are then pointed at the moved claims instead.
+   */
+  private readonly versions = new Map<string, number>();
+  private epoch = 0;
+  private counter = 0;
+
+  /** Changes whenever the conflicts on this key, or the tolerance, may have changed. */
+  versionOf(key: string): number {
+    return this.versions.get(key) ?? this.epoch;
+  }
 
   /** Replaces one file's claims; returns the other URIs whose conflicts changed. */
   update(uri: string, oldClaims: readonly Claim[], newClaims: readonly Claim[]): Set<string> {
@@ -54,6 +88,11 @@ export class ClaimIndex {
       const after = newClaims.filter((c) => c.key === key);
       let entry = this.byKey.get(key);
       if (entry) this.compareOthers(uri, entry, before, after, changed, moved);
+      if (entry && sameClaims(entry.byUri.get(uri), before) && sameRelations(before, after)) {
+        this.moveInPlace(entry, uri, before, after);
+        continue;
+      }
+      this.versions.set(key, ++this.counter);
       if (after.length > 0) {
         if (!entry) this.byKey.set(key, (entry = { byUri: new Map() }));
         entry.byUri.set(uri, after);
@@ -70,6 +109,8 @@ export class ClaimIndex {
   /** Replaces every claim at once (a rebuild). */
   reset(files: Iterable<readonly [string, readonly Claim[]]>): void {
     this.byKey.clear();
+    this.versions.clear();
+    this.epoch = ++this.counter;
     for (const [uri, claims] of files) {
       const byKey = new Map<string, Claim[]>();
       for (const claim of claims) {
@@ -89,12 +130,14 @@ export class ClaimIndex {
   setTolerance(tolerance: number): Set<string> {
     if (tolerance === this.tolerance) return new Set();
     this.tolerance = tolerance;
+    this.versions.clear();
+    this.epoch = ++this.counter;
     return new Set([...this.byKey.values()].flatMap((entry) => [...entry.byUri.keys()]));
   }
 
   claimsFor(key: string): ClaimLocation[] {
     const entry = this.byKey.get(key);
-    return entry ? this.ordered(entry).slice() : [];
+    return entry ? this.ordered(entry).locations.slice() : [];
   }
 
   keys(): IterableIterator<string> {
@@ -107,31 +150,74 @@ export class ClaimIndex {
    * claims neither conflict nor are conflicted with.
    */
   conflictsOf(claim: Claim): readonly ClaimConflict[] {
-    const entry = this.byKey.get(claim.key);
-    if (!entry || claim.acknowledged) return [];
-    const hard: ClaimConflict[] = [];
-    const soft: ClaimConflict[] = [];
-    const ordered = this.ordered(entry);
-    const self = ordered.find((l) => l.claim === claim);
-    if (!self) return [];
-    let passed = false;
-    for (const other of ordered) {
-      if (other === self) {
-        passed = true;
-        continue;
-      }
-      if (other.claim.acknowledged || inOneSentence(self, other)) continue;
-      const severity = passed ? compareClaims(claim, other.claim, this.tolerance) : compareClaims(other.claim, claim, this.tolerance);
-      if (severity === 'hard') hard.push({ other, severity });
-      else if (severity === 'soft') soft.push({ other, severity });
-    }
+    const { hard, soft } = this.scan(claim, Infinity);
     return hard.length === 0 ? soft : soft.length === 0 ? hard : [...hard, ...soft];
   }
 
-  private ordered(entry: KeyClaims): ClaimLocation[] {
+  /** The number of a claim's conflicts and the first `limit` of them, without listing the rest. */
+  conflictSummary(claim: Claim, limit: number): ConflictSummary {
+    const { hard, soft, hardCount, softCount } = this.scan(claim, limit);
+    return { total: hardCount + softCount, hard: hardCount, first: [...hard, ...soft].slice(0, limit) };
+  }
+
+  /** Compares a claim with every other on its key; keeps at most `limit` conflicts of each kind, counts them all. */
+  private scan(claim: Claim, limit: number): { hard: ClaimConflict[]; soft: ClaimConflict[]; hardCount: number; softCount: number } {
+    const hard: ClaimConflict[] = [];
+    const soft: ClaimConflict[] = [];
+    let hardCount = 0;
+    let softCount = 0;
+    const entry = this.byKey.get(claim.key);
+    const ordered = entry && !claim.acknowledged ? this.ordered(entry) : undefined;
+    const at = ordered?.position.get(claim);
+    if (!ordered || at === undefined) return { hard, soft, hardCount, softCount };
+    const { locations, intervals, isDate, acknowledged, file, sentence } = ordered;
+    for (let j = 0; j < locations.length; j++) {
+      // Not itself, not an acknowledged claim, not one in the same sentence of the same essay: a
+      // sentence that gives two figures for one thing is comparing them ("Banister found 30 million
+      // dead, while Dikötter argues for at least 45 million"), not contradicting itself.
+      if (j === at || acknowledged[j] === 1 || (file[j] === file[at] && sentence[j] === sentence[at])) continue;
+      // compareByIntervals(first, second) in `claimsFor` order, on intervals made once per claim.
+      const severity = j > at
+        ? compareIntervals(intervals[at], intervals[j], this.tolerance, isDate[at])
+        : compareIntervals(intervals[j], intervals[at], this.tolerance, isDate[j]);
+      if (severity === 'hard') {
+        if (hardCount++ < limit) hard.push({ other: locations[j], severity });
+      } else if (severity === 'soft') {
+        if (softCount++ < limit) soft.push({ other: locations[j], severity });
+      }
+    }
+    return { hard, soft, hardCount, softCount };
+  }
+
+  /** The same figures at new places: the key's order and conflicts stay; its locations point at the new claims. */
+  private moveInPlace(entry: KeyClaims, uri: string, before: readonly Claim[], after: readonly Claim[]): void {
+    entry.byUri.set(uri, after);
+    const ordered = entry.ordered;
+    if (!ordered) return;
+    before.forEach((old, i) => {
+      const at = ordered.position.get(old);
+      if (at === undefined) return;
+      (ordered.locations[at] as { claim: Claim }).claim = after[i];
+      ordered.sentence[at] = after[i].sentence.start;
+      ordered.position.delete(old);
+      ordered.position.set(after[i], at);
+    });
+  }
+
+  private ordered(entry: KeyClaims): Ordered {
     if (!entry.ordered) {
-      entry.ordered = [...entry.byUri.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      const locations = [...entry.byUri.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .flatMap(([uri, claims]) => claims.map((claim) => ({ uri, claim })));
+      const files = new Map<string, number>();
+      entry.ordered = {
+        locations,
+        position: new Map(locations.map((l, i) => [l.claim, i])),
+        intervals: locations.map((l) => effectiveInterval(l.claim.quantity)),
+        isDate: locations.map((l) => l.claim.quantity.kind === 'date'),
+        acknowledged: Uint8Array.from(locations, (l) => (l.claim.acknowledged ? 1 : 0)),
+        file: Int32Array.from(locations, (l) => files.get(l.uri) ?? files.set(l.uri, files.size).size - 1),
+        sentence: Float64Array.from(locations, (l) => l.claim.sentence.start),
+      };
     }
     return entry.ordered;
   }
@@ -146,30 +232,64 @@ export class ClaimIndex {
     const mineBefore = before.filter((c) => !c.acknowledged);
     const mineAfter = after.filter((c) => !c.acknowledged);
     if (mineBefore.length === 0 && mineAfter.length === 0) return;
-    for (const other of this.ordered(entry)) {
+    const { locations, intervals, isDate } = this.ordered(entry);
+    const beforeIntervals = mineBefore.map((c) => effectiveInterval(c.quantity));
+    const afterIntervals = mineAfter.map((c) => effectiveInterval(c.quantity));
+    // This file's claims conflicting with one other claim, as its conflict list holds them: hard, then soft.
+    const conflicting = (j: number, mine: readonly Claim[], mineIntervals: readonly Interval[]): { hard: Claim[]; soft: Claim[] } => {
+      const first = locations[j].uri < uri;
+      const found = { hard: [] as Claim[], soft: [] as Claim[] };
+      for (let i = 0; i < mine.length; i++) {
+        const severity = first
+          ? compareIntervals(intervals[j], mineIntervals[i], this.tolerance, isDate[j])
+          : compareIntervals(mineIntervals[i], intervals[j], this.tolerance, mine[i].quantity.kind === 'date');
+        if (severity) found[severity].push(mine[i]);
+      }
+      return found;
+    };
+    const same = (a: readonly Claim[], b: readonly Claim[], what: (c: Claim) => string | number): boolean =>
+      a.length === b.length && a.every((c, k) => what(c) === what(b[k]));
+    for (let j = 0; j < locations.length; j++) {
+      const other = locations[j];
       if (other.uri === uri || other.claim.acknowledged || changed.has(other.uri)) continue;
-      // Compared in `claimsFor` order, as `conflictsOf` does: the earlier URI first.
-      const first = other.uri < uri;
-      const entries = (mine: readonly Claim[], withPlace: boolean): string => {
-        const hard: string[] = [];
-        const soft: string[] = [];
-        for (const claim of mine) {
-          const severity = first ? compareClaims(other.claim, claim, this.tolerance) : compareClaims(claim, other.claim, this.tolerance);
-          if (severity) (severity === 'hard' ? hard : soft).push(withPlace ? `${claim.span.start}:${claim.quantity.raw}` : claim.quantity.raw);
-        }
-        return `${hard.join(',')}|${soft.join(',')}`;
-      };
-      if (entries(mineBefore, false) !== entries(mineAfter, false)) changed.add(other.uri);
-      else if (entries(mineBefore, true) !== entries(mineAfter, true)) moved.add(other.uri);
+      const was = conflicting(j, mineBefore, beforeIntervals);
+      const is = conflicting(j, mineAfter, afterIntervals);
+      if (was.hard.length + was.soft.length + is.hard.length + is.soft.length === 0) continue;
+      // What the other file's diagnostics say about this file's figures; else only where they stand.
+      const raw = (c: Claim): string => c.quantity.raw;
+      const start = (c: Claim): number => c.span.start;
+      if (!same(was.hard, is.hard, raw) || !same(was.soft, is.soft, raw)) changed.add(other.uri);
+      else if (!same(was.hard, is.hard, start) || !same(was.soft, is.soft, start)) moved.add(other.uri);
     }
   }
 }
 
+function sameClaims(a: readonly Claim[] | undefined, b: readonly Claim[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((claim, i) => claim === b[i]);
+}
+
 /**
- * A sentence that gives two figures for the same thing is comparing them ("Banister found 30
- * million dead, while Dikötter argues for at least 45 million"), not contradicting itself. A
- * paragraph surveying several estimates is flagged; one acknowledgement marker quiets it.
+ * True when replacing `before` with `after` (one file's claims on one key) cannot change which
+ * claims conflict: the same figures (interval, kind, hedge), the same acknowledgements, and the
+ * same grouping into sentences; only their places may differ.
  */
-function inOneSentence(a: ClaimLocation, b: ClaimLocation): boolean {
-  return a.uri === b.uri && a.claim.sentence.start === b.claim.sentence.start;
+function sameRelations(before: readonly Claim[], after: readonly Claim[]): boolean {
+  if (before.length !== after.length || before.length === 0) return false;
+  for (let i = 0; i < before.length; i++) {
+    const a = before[i].quantity;
+    const b = after[i].quantity;
+    if (a.lo !== b.lo || a.hi !== b.hi || a.kind !== b.kind || a.hedge !== b.hedge || before[i].acknowledged !== after[i].acknowledged) return false;
+    for (let j = i + 1; j < before.length; j++) {
+      if ((before[i].sentence.start === before[j].sentence.start) !== (after[i].sentence.start === after[j].sentence.start)) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * `compareClaims` (analysis/conflicts.ts) on the claims' intervals: what the index compares with,
+ * so it can make each interval once. A test checks the two agree.
+ */
+export function compareByIntervals(a: Claim, b: Claim, tolerance: number): ConflictSeverity | undefined {
+  return compareIntervals(effectiveInterval(a.quantity), effectiveInterval(b.quantity), tolerance, a.quantity.kind === 'date');
 }

@@ -1,6 +1,7 @@
 import { claimContextFor } from '../analysis/claims/extractClaims.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import { ClaimIndex, type ClaimChange } from './claimIndex.js';
+import { claimsOf, isStoredAnalysis, mentionCounts, mentionsOfEntity, packAnalysis, unpackAnalysis, type StoredAnalysis } from './packedAnalysis.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
 import { documentNameCandidates } from '../analysis/nameCandidates.js';
@@ -38,7 +39,7 @@ export interface AnalysisInput {
 
 /** An analysis computed outside the index (worker threads, the on-disk cache), with what it was computed from. */
 export interface PreparedAnalysis extends AnalysisInput {
-  readonly analysis: DocumentAnalysis;
+  readonly analysis: DocumentAnalysis | StoredAnalysis;
 }
 
 /**
@@ -97,16 +98,26 @@ export interface IndexChange {
   readonly moved?: readonly string[];
 }
 
+/** Analyses kept unpacked, most recently used first out: the open essays and whatever requests touch. */
+const liveAnalyses = 64;
+
 export class WorkspaceIndex {
   private readonly files = new Map<string, SourceFile>();
-  private readonly analyses = new Map<string, DocumentAnalysis>();
-  private readonly mentionsByEntity = new Map<string, Map<string, readonly Mention[]>>();
+  /** Every file's analysis, packed (see packedAnalysis.ts). */
+  private readonly stored = new Map<string, StoredAnalysis>();
+  /** Unpacked analyses, in least recently used order. */
+  private readonly live = new Map<string, DocumentAnalysis>();
+  /** Entity → file → number of mentions in it. */
+  private readonly mentionsByEntity = new Map<string, Map<string, number>>();
   /** Claims by key and their conflicts. */
   readonly claims = new ClaimIndex();
   private glossaryState: Glossary = buildGlossary([]);
   private sourcesState: readonly GlossarySource[] = [];
   /** Set only during a `setFiles` call that brought prepared work. */
   private prepared: PreparedAnalyses | undefined;
+
+  /** `liveAnalyses`: how many unpacked analyses to keep at hand (64). */
+  constructor(private readonly options: { readonly liveAnalyses?: number } = {}) {}
 
   get glossary(): Glossary {
     return this.glossaryState;
@@ -178,8 +189,24 @@ export class WorkspaceIndex {
     return this.files.values();
   }
 
+  /**
+   * A file's analysis. The same object while it stays among the recently used; after that an
+   * equal one (its claims, problems and name candidates are always the same objects).
+   */
   analysis(uri: string): DocumentAnalysis | undefined {
-    return this.analyses.get(uri);
+    const live = this.live.get(uri);
+    if (live) {
+      this.live.delete(uri);
+      this.live.set(uri, live);
+      return live;
+    }
+    const stored = this.stored.get(uri);
+    return stored ? this.keepLive(uri, unpackAnalysis(stored)) : undefined;
+  }
+
+  /** A file's analysis as the index stores it (for the cache and for rescans). */
+  storedAnalysis(uri: string): StoredAnalysis | undefined {
+    return this.stored.get(uri);
   }
 
   /** The inputs the index analyses a file with under its current glossary. */
@@ -191,9 +218,20 @@ export class WorkspaceIndex {
   mentionsOf(entityId: string): MentionLocation[] {
     const byUri = this.mentionsByEntity.get(entityId);
     if (!byUri) return [];
-    return [...byUri.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .flatMap(([uri, mentions]) => mentions.map((mention) => ({ uri, mention })));
+    const found: MentionLocation[] = [];
+    for (const uri of [...byUri.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const live = this.live.get(uri);
+      const mentions = live ? live.mentions.filter((m) => m.entityId === entityId) : mentionsOfEntity(this.stored.get(uri)!, entityId);
+      for (const mention of mentions) found.push({ uri, mention });
+    }
+    return found;
+  }
+
+  /** Number of mentions of an entity across essays and glossary bodies. */
+  mentionCountOf(entityId: string): number {
+    let count = 0;
+    for (const n of this.mentionsByEntity.get(entityId)?.values() ?? []) count += n;
+    return count;
   }
 
   /** Number of distinct essays (not glossary files) that mention an entity. */
@@ -211,14 +249,15 @@ export class WorkspaceIndex {
     const prepared = this.prepared;
     this.glossaryState = prepared && sameGlossarySources(prepared.glossarySources, sources) ? prepared.glossary : buildGlossary(sources);
     this.sourcesState = sources;
-    this.analyses.clear();
+    this.stored.clear();
+    this.live.clear();
     this.mentionsByEntity.clear();
     for (const file of this.files.values()) {
-      const analysis = this.analyse(file);
-      this.analyses.set(file.uri, analysis);
-      this.addMentions(file.uri, analysis);
+      const stored = this.analyse(file);
+      this.stored.set(file.uri, stored);
+      this.addMentions(file.uri, stored);
     }
-    this.claims.reset([...this.analyses].map(([uri, analysis]) => [uri, analysis.claims] as const));
+    this.claims.reset([...this.stored].map(([uri, stored]) => [uri, claimsOf(stored)] as const));
     return { glossaryChanged: true, uris: [...this.files.keys()] };
   }
 
@@ -227,51 +266,63 @@ export class WorkspaceIndex {
     return { glossaryChanged: false, uris: [...this.claims.setTolerance(tolerance)] };
   }
 
+  private keepLive(uri: string, analysis: DocumentAnalysis): DocumentAnalysis {
+    this.live.set(uri, analysis);
+    if (this.live.size > (this.options.liveAnalyses ?? liveAnalyses)) this.live.delete(this.live.keys().next().value!);
+    return analysis;
+  }
+
   /** A prepared analysis when it was computed from exactly this file's inputs and glossary, else a fresh one. */
-  private analyse(file: SourceFile): DocumentAnalysis {
+  private analyse(file: SourceFile): StoredAnalysis {
     const input = this.inputOf(file);
     const ready = this.prepared?.glossary === this.glossaryState ? this.prepared.analyses.get(file.uri) : undefined;
-    if (ready && ready.text === input.text && ready.kind === input.kind && ready.role === input.role && ready.shadowed === input.shadowed) return ready.analysis;
-    return analyseInput(input, this.glossaryState);
+    if (ready && ready.text === input.text && ready.kind === input.kind && ready.role === input.role && ready.shadowed === input.shadowed) {
+      return isStoredAnalysis(ready.analysis) ? ready.analysis : packAnalysis(ready.analysis);
+    }
+    const analysis = analyseInput(input, this.glossaryState);
+    this.keepLive(file.uri, analysis);
+    return packAnalysis(analysis);
   }
 
   /** Analyses one file and swaps its contributions; returns the other URIs whose conflicts changed or moved. */
   private reanalyse(uri: string): ClaimChange {
     const file = this.files.get(uri);
     if (!file) return { changed: new Set(), moved: new Set() };
-    const old = this.analyses.get(uri);
+    const old = this.stored.get(uri);
     this.forgetMentions(uri);
-    const analysis = this.analyse(file);
-    this.analyses.set(uri, analysis);
-    const change = this.claims.updateWithMoves(uri, old?.claims ?? [], analysis.claims);
-    this.addMentions(uri, analysis);
+    this.live.delete(uri);
+    const stored = this.analyse(file);
+    this.stored.set(uri, stored);
+    const change = this.claims.updateWithMoves(uri, old ? claimsOf(old) : [], claimsOf(stored));
+    this.addMentions(uri, stored);
     return change;
   }
 
-  private addMentions(uri: string, analysis: DocumentAnalysis): void {
-    const grouped = new Map<string, Mention[]>();
-    for (const mention of analysis.mentions) {
-      const list = grouped.get(mention.entityId);
-      if (list) list.push(mention);
-      else grouped.set(mention.entityId, [mention]);
-    }
-    for (const [entityId, mentions] of grouped) {
+  private addMentions(uri: string, stored: StoredAnalysis): void {
+    for (const [entityId, count] of mentionCounts(stored)) {
       let byUri = this.mentionsByEntity.get(entityId);
       if (!byUri) this.mentionsByEntity.set(entityId, (byUri = new Map()));
-      byUri.set(uri, mentions);
+      byUri.set(uri, count);
     }
   }
 
   private forgetMentions(uri: string): void {
-    for (const mention of this.analyses.get(uri)?.mentions ?? []) this.mentionsByEntity.get(mention.entityId)?.delete(uri);
+    const old = this.stored.get(uri);
+    if (!old) return;
+    for (const entityId of mentionCounts(old).keys()) {
+      const byUri = this.mentionsByEntity.get(entityId);
+      byUri?.delete(uri);
+      if (byUri?.size === 0) this.mentionsByEntity.delete(entityId);
+    }
   }
 
   /** Removes a file's contributions; returns the other URIs whose conflicts changed. */
   private forget(uri: string): Set<string> {
-    const old = this.analyses.get(uri);
+    const old = this.stored.get(uri);
     if (!old) return new Set();
     this.forgetMentions(uri);
-    this.analyses.delete(uri);
-    return this.claims.update(uri, old.claims, []);
+    this.stored.delete(uri);
+    this.live.delete(uri);
+    return this.claims.update(uri, claimsOf(old), []);
   }
 }

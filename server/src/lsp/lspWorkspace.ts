@@ -21,6 +21,10 @@ import { readServerSettings, type ServerSettings } from './settings.js';
  * gets its analysis), so diagnostics keep up with typing without analysing every keystroke.
  */
 const analysisDelayMs = 150;
+/** Essays whose only change is where an edited essay's figures now stand are republished this long after the last edit. */
+const movedDelayMs = 1000;
+/** Diagnostics notifications written but not yet taken by the client, before publishing waits. */
+const maxUnsent = 32;
 
 /**
  * The workspace as the server sees it: open documents from the editor, everything else from
@@ -35,6 +39,9 @@ export class LspWorkspace {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   /** When each document was last analysed after an edit, for the leading edge of the debounce. */
   private readonly analysedAt = new Map<string, number>();
+  /** Essays to republish once typing pauses: only where another essay's figures stand has changed. */
+  private readonly movedPending = new Set<string>();
+  private movedTimer: NodeJS.Timeout | undefined;
   private readonly published = new Set<string>();
   private pool: AnalysisPool | null | undefined;
   /** Cache writes, one after another. */
@@ -85,12 +92,20 @@ export class LspWorkspace {
     return this.queue;
   }
 
-  /** Reads every essay and glossary file of every root (and the bundled glossary), then publishes. */
+  /**
+   * Reads every essay and glossary file of every root (and the bundled glossary), then publishes.
+   * Resolves once everything is published; requests wait only for the index (`settled`), and are
+   * answered between the slices of publishing.
+   */
   scan(onProgress?: (done: number, total: number) => void): Promise<void> {
-    return this.enqueue(() => this.scanNow(onProgress));
+    let published: Promise<void> = Promise.resolve();
+    return this.enqueue(async () => {
+      ({ published } = await this.scanNow(onProgress));
+    }).then(() => published);
   }
 
-  private async scanNow(onProgress?: (done: number, total: number) => void): Promise<void> {
+  /** Updates the index; returns the publishing, which goes on after. */
+  private async scanNow(onProgress?: (done: number, total: number) => void): Promise<{ published: Promise<void> }> {
     const bundledGlossary = this.settings.bundledGlossary ? findBundledGlossary() : undefined;
     const files = await loadFiles({
       roots: this.roots, scan: this.settings.scan, bundledGlossary,
@@ -109,8 +124,10 @@ export class LspWorkspace {
     this.connection.console.info(`Marginalia analysed ${stats.files} files: ${stats.cached} from the index cache, ${stats.reused} unchanged, `
       + `${stats.inWorkers} in worker threads, ${stats.onMainThread} on the main thread; glossary ${stats.glossary}.`);
     for (const document of this.documents.all()) this.updateFromEditor(document, true);
-    await this.publishInSlices([...new Set([...index.allFiles()].map((f) => f.uri).concat(change.uris))], removed);
-    this.saving = this.saving.then(() => prepared.save()).catch((error: Error) => this.connection.console.warn(`Marginalia could not write the index cache: ${error.message}`));
+    const published = this.publishInSlices([...new Set([...index.allFiles()].map((f) => f.uri).concat(change.uris))], removed);
+    this.saving = this.saving.then(() => published).then(() => prepared.save())
+      .catch((error: Error) => this.connection.console.warn(`Marginalia could not write the index cache: ${error.message}`));
+    return { published };
   }
 
   /** The worker pool, made on first use; null when worker threads are unavailable or turned off. */
@@ -135,7 +152,12 @@ export class LspWorkspace {
       this.analysedAt.set(document.uri, performance.now());
       // Runs from a timer too, where a throw would be an uncaught exception and end the server.
       try {
-        this.publish(this.service.index.setFile(file));
+        const change = this.service.index.setFile(file);
+        // The edited essay first; the essays whose conflicts it changed in slices, so the next
+        // keystroke or request is not kept waiting; those where only places moved once typing pauses.
+        this.publish([document.uri]);
+        void this.publishInSlices(change.uris.filter((u) => u !== document.uri), []);
+        this.publishMovedLater(change.moved ?? []);
       } catch (error) {
         this.connection.console.error(`Analysing ${document.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
       }
@@ -242,18 +264,37 @@ export class LspWorkspace {
     return role ? { uri, text, kind: documentKindOf(filePath), role } : undefined;
   }
 
-  /** Publishes many files' diagnostics, yielding the thread between slices. */
+  /**
+   * Publishes many files' diagnostics, yielding the thread between slices, and waiting for the
+   * client to take them when it falls behind (at 2,000 essays they run to 100+ MB of JSON, which
+   * would otherwise pile up in this process's memory).
+   */
   private async publishInSlices(uris: readonly string[], cleared: readonly string[]): Promise<void> {
     const pause = slicer();
+    const unsent: Promise<void>[] = [];
     for (const uri of uris) {
-      this.publish([uri]);
+      unsent.push(...this.publish([uri]));
+      if (unsent.length > maxUnsent) await unsent.shift()!.catch(() => undefined);
       await pause();
     }
     this.publish([], cleared);
   }
 
-  private publish(change: IndexChange | readonly string[], cleared: readonly string[] = []): void {
-    const uris = Array.isArray(change) ? change : (change as IndexChange).uris;
+  private publishMovedLater(uris: readonly string[]): void {
+    for (const uri of uris) this.movedPending.add(uri);
+    if (this.movedPending.size === 0) return;
+    clearTimeout(this.movedTimer);
+    this.movedTimer = setTimeout(() => {
+      const due = [...this.movedPending];
+      this.movedPending.clear();
+      void this.publishInSlices(due, []);
+    }, movedDelayMs);
+  }
+
+  /** Sends the diagnostics of these files; returns the sends (each resolves once written to the client). */
+  private publish(change: IndexChange | readonly string[], cleared: readonly string[] = []): Promise<void>[] {
+    const sent: Promise<void>[] = [];
+    const uris = Array.isArray(change) ? change : [...(change as IndexChange).uris, ...((change as IndexChange).moved ?? [])];
     for (const uri of uris) {
       const file = this.service.index.file(uri);
       if (!file) continue;
@@ -261,12 +302,15 @@ export class LspWorkspace {
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length > 0) this.published.add(uri);
       else this.published.delete(uri);
-      void this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics });
+      sent.push(this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics }));
     }
     for (const uri of cleared) {
       if (this.service.index.file(uri)) continue;
       this.published.delete(uri);
-      void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      sent.push(this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     }
+    // A send fails only when the connection is gone; nothing to do about it here.
+    for (const send of sent) send.catch(() => undefined);
+    return sent;
   }
 }

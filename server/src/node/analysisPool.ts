@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import type { Glossary } from '../analysis/glossary.js';
+import type { StoredAnalysis } from '../index/packedAnalysis.js';
 import type { AnalysisInput } from '../index/workspaceIndex.js';
 import type { WorkerReply, WorkerRequest } from './analysisWorker.js';
 
@@ -22,6 +22,13 @@ const inFlight = 2;
 /** Workers are stopped after this long without work, giving their memory back. */
 const idleMs = 15_000;
 const maxFailures = 3;
+/**
+ * A worker's heap is small and short-lived (a batch's parse trees): capped, each worker's memory
+ * stays near 70 MB instead of growing to 140 before collecting, at about 7% of its speed. A file
+ * too big for it (the limit is 5 MB) makes the worker run out of memory; that batch is then
+ * analysed on the main thread, and the worker replaced.
+ */
+const workerLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 /** `MARGINALIA_WORKERS` overrides (0 turns the pool off); otherwise one worker per core, at most four. */
 export function defaultPoolSize(): number {
@@ -39,9 +46,9 @@ function workerScript(): string | undefined {
   return undefined;
 }
 
-/** An analysis from a worker, with its encoding for the index cache when one was asked for. */
+/** An analysis from a worker, packed, with its encoding for the index cache when one was asked for. */
 export interface PooledAnalysis {
-  readonly analysis: DocumentAnalysis;
+  readonly analysis: StoredAnalysis;
   readonly encoded?: Uint8Array;
 }
 
@@ -155,7 +162,7 @@ export class AnalysisPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { stdout: true, stderr: true });
+    const worker = new Worker(this.script, { stdout: true, stderr: true, resourceLimits: workerLimits });
     const pw: PoolWorker = { worker, busy: new Map(), dead: false };
     // A worker must never write to the process's stdout: it carries the LSP messages.
     worker.stdout.on('data', (chunk: Buffer) => this.log(`Marginalia worker: ${chunk.toString().trimEnd()}`));
@@ -170,7 +177,7 @@ export class AnalysisPool {
     const fail = (error: Error): void => {
       if (pw.dead) return;
       pw.dead = true;
-      this.failures++;
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_WORKER_OUT_OF_MEMORY') this.failures++;
       const lost = [...pw.busy.values()];
       pw.busy.clear();
       const at = this.workers.indexOf(pw);

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort } from 'node:worker_threads';
 import type { Glossary } from '../analysis/glossary.js';
+import { packAnalysis, type StoredAnalysis } from '../index/packedAnalysis.js';
 import { analyseInput, type AnalysisInput } from '../index/workspaceIndex.js';
 import { encodeAnalysis } from './indexCache.js';
 
@@ -14,7 +15,7 @@ export type WorkerRequest =
   | { readonly type: 'analyse'; readonly id: number; readonly inputs: readonly AnalysisInput[]; readonly encode: boolean };
 
 export type WorkerReply =
-  | { readonly id: number; readonly analyses: ReturnType<typeof analyseInput>[]; readonly encoded?: Uint8Array[] }
+  | { readonly id: number; readonly analyses: StoredAnalysis[]; readonly encoded?: Uint8Array[] }
   | { readonly id: number; readonly error: string };
 
 if (!isMainThread && parentPort) {
@@ -27,7 +28,8 @@ if (!isMainThread && parentPort) {
     }
     try {
       if (!glossary) throw new Error('no glossary');
-      const analyses = request.inputs.map((input) => analyseInput(input, glossary!));
+      // Packed: typed arrays cross to the main thread as one copy each, not object by object.
+      const analyses = request.inputs.map((input) => packAnalysis(analyseInput(input, glossary!)));
       const encoded = request.encode ? analyses.map((analysis) => encodeAnalysis(analysis)) : undefined;
       port.postMessage({ id: request.id, analyses, encoded } satisfies WorkerReply, transferable(encoded ?? []));
     } catch (error) {

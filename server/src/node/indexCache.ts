@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as v8 from 'node:v8';
 import type { DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import type { Glossary, GlossarySource } from '../analysis/glossary.js';
-import type { Mention, Span } from '../analysis/types.js';
+import { isStoredAnalysis, packAnalysis, unpackAnalysis, type StoredAnalysis } from '../index/packedAnalysis.js';
 import type { AnalysisInput } from '../index/workspaceIndex.js';
 
 /**
@@ -17,10 +17,9 @@ import type { AnalysisInput } from '../index/workspaceIndex.js';
  * moves is still a hit, and an edited file is simply a miss.
  *
  * Format: `MARGIDX2`, a header (v8-serialised: identity, glossary), then per entry a 40-byte hex
- * key, a length and the v8-serialised entry. Entries are decoded only when asked for. Mentions
- * and spans are packed into Int32Arrays (most of an analysis by count), so a 2,000-essay cache
- * loads in a fraction of a second; anything of another shape is stored as it is, so the cache
- * never changes what it stores.
+ * key, a length and the v8-serialised entry, in the index's own packed form (mentions and spans
+ * in Int32Arrays), so an entry is deserialised straight into what the index keeps, and only
+ * when asked for.
  */
 
 const magic = Buffer.from('MARGIDX2');
@@ -97,105 +96,17 @@ function sha1(text: string): string {
 
 // ------------------------------------------------------------------------------------ codec
 
-interface PackedMentions {
-  readonly strings: string[];
-  /** Six numbers a mention: entity id, start, end, alias, suffix (string indexes), variant (0/1). */
-  readonly numbers: Int32Array;
+/** An analysis as stored: the index's packed form (see index/packedAnalysis.ts), v8-serialised. */
+export function encodeAnalysis(analysis: DocumentAnalysis | StoredAnalysis): Uint8Array {
+  return v8.serialize(isStoredAnalysis(analysis) ? analysis : packAnalysis(analysis));
 }
 
-interface PackedAnalysis {
-  readonly packed: true;
-  readonly mentions: PackedMentions;
-  /** The model without its span lists, which are packed as start/end pairs. */
-  readonly model: Record<string, unknown>;
-  /** The model's field names in their original order. */
-  readonly order: readonly string[];
-  readonly spans: Record<string, Int32Array>;
-  readonly rest: Omit<DocumentAnalysis, 'model' | 'mentions'>;
-}
-
-type StoredAnalysis = PackedAnalysis | { readonly packed: false; readonly analysis: DocumentAnalysis };
-
-const spanLists = ['prose', 'blocks', 'acknowledgements'] as const;
-
-function isPlainSpan(value: unknown): value is Span {
-  if (typeof value !== 'object' || value === null) return false;
-  const keys = Object.keys(value);
-  return keys.length === 2 && keys[0] === 'start' && keys[1] === 'end' && Number.isInteger((value as Span).start) && Number.isInteger((value as Span).end)
-    && Math.abs((value as Span).start) < 2 ** 31 && Math.abs((value as Span).end) < 2 ** 31;
-}
-
-const mentionKeys = 'entityId,span,alias,suffix,isVariant';
-
-function isPlainMention(mention: Mention): boolean {
-  return Object.keys(mention).join(',') === mentionKeys && isPlainSpan(mention.span) && typeof mention.isVariant === 'boolean'
-    && typeof mention.entityId === 'string' && typeof mention.alias === 'string' && typeof mention.suffix === 'string';
-}
-
-/** Packs an analysis, or stores it as it is when any part has a shape the packing does not know. */
-export function encodeAnalysis(analysis: DocumentAnalysis): Buffer {
-  return v8.serialize(pack(analysis));
+export function decodeStored(bytes: Uint8Array): StoredAnalysis {
+  return v8.deserialize(bytes) as StoredAnalysis;
 }
 
 export function decodeAnalysis(bytes: Uint8Array): DocumentAnalysis {
-  const stored = v8.deserialize(bytes) as StoredAnalysis;
-  return stored.packed ? unpack(stored) : stored.analysis;
-}
-
-function pack(analysis: DocumentAnalysis): StoredAnalysis {
-  const { model, mentions, ...rest } = analysis;
-  const modelFields = model as unknown as Record<string, unknown>;
-  const lists = spanLists.map((name) => modelFields[name]);
-  if (!mentions.every(isPlainMention) || !lists.every((list) => Array.isArray(list) && list.every(isPlainSpan))) return { packed: false, analysis };
-  const spans: Record<string, Int32Array> = {};
-  spanLists.forEach((name, i) => {
-    const list = lists[i] as Span[];
-    const numbers = new Int32Array(list.length * 2);
-    list.forEach((span, k) => {
-      numbers[2 * k] = span.start;
-      numbers[2 * k + 1] = span.end;
-    });
-    spans[name] = numbers;
-  });
-  const strings: string[] = [];
-  const ids = new Map<string, number>();
-  const id = (s: string): number => {
-    let n = ids.get(s);
-    if (n === undefined) {
-      ids.set(s, (n = strings.length));
-      strings.push(s);
-    }
-    return n;
-  };
-  const numbers = new Int32Array(mentions.length * 6);
-  mentions.forEach((m, k) => numbers.set([id(m.entityId), m.span.start, m.span.end, id(m.alias), id(m.suffix), m.isVariant ? 1 : 0], 6 * k));
-  const otherFields = Object.fromEntries(Object.entries(modelFields).filter(([name]) => !(spanLists as readonly string[]).includes(name)));
-  return { packed: true, mentions: { strings, numbers }, model: otherFields, order: Object.keys(modelFields), spans, rest };
-}
-
-function unpack(stored: PackedAnalysis): DocumentAnalysis {
-  const { strings, numbers } = stored.mentions;
-  const mentions: Mention[] = new Array(numbers.length / 6);
-  for (let k = 0; k < mentions.length; k++) {
-    const at = 6 * k;
-    mentions[k] = {
-      entityId: strings[numbers[at]], span: { start: numbers[at + 1], end: numbers[at + 2] },
-      alias: strings[numbers[at + 3]], suffix: strings[numbers[at + 4]], isVariant: numbers[at + 5] === 1,
-    };
-  }
-  const model: Record<string, unknown> = {};
-  // The model's fields in their original order, span lists unpacked in place.
-  for (const name of stored.order) {
-    const packed = stored.spans[name];
-    if (!packed) {
-      model[name] = stored.model[name];
-      continue;
-    }
-    const list: Span[] = new Array(packed.length / 2);
-    for (let k = 0; k < list.length; k++) list[k] = { start: packed[2 * k], end: packed[2 * k + 1] };
-    model[name] = list;
-  }
-  return { model: model as unknown as DocumentAnalysis['model'], mentions, ...stored.rest };
+  return unpackAnalysis(decodeStored(bytes));
 }
 
 // ------------------------------------------------------------------------------------ files
@@ -223,11 +134,11 @@ export class LoadedCache {
     return at ? this.bytes.subarray(at[0], at[0] + at[1]) : undefined;
   }
 
-  get(key: string): DocumentAnalysis | undefined {
+  get(key: string): StoredAnalysis | undefined {
     const raw = this.raw(key);
     if (!raw) return undefined;
     try {
-      return decodeAnalysis(raw);
+      return decodeStored(raw);
     } catch {
       return undefined;
     }
@@ -275,7 +186,7 @@ export async function readIndexCache(file: string, identity: CacheIdentity): Pro
  */
 export async function writeIndexCache(
   file: string, identity: CacheIdentity, glossary: Glossary,
-  entries: Iterable<readonly [string, DocumentAnalysis | Uint8Array]>, pause: () => Promise<void> = async () => {},
+  entries: Iterable<readonly [string, DocumentAnalysis | StoredAnalysis | Uint8Array]>, pause: () => Promise<void> = async () => {},
 ): Promise<void> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const header = v8.serialize({ identity, glossary } satisfies Header);

@@ -3,6 +3,7 @@ import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/g
 import {
   analyseInput, glossarySourcesOf, sameGlossarySources, type AnalysisInput, type PreparedAnalyses, type PreparedAnalysis, type SourceFile,
 } from '../index/workspaceIndex.js';
+import type { StoredAnalysis } from '../index/packedAnalysis.js';
 import type { AnalysisPool } from './analysisPool.js';
 import { codeFingerprint, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity } from './indexCache.js';
 
@@ -19,7 +20,7 @@ export interface PrepareOptions {
     readonly glossary: Glossary;
     readonly glossarySources: readonly GlossarySource[];
     file(uri: string): SourceFile | undefined;
-    analysis(uri: string): DocumentAnalysis | undefined;
+    storedAnalysis(uri: string): StoredAnalysis | undefined;
   };
   /** The cache file, and a fingerprint of the settings the files were found with. */
   readonly cache?: { readonly file: string; readonly settings: string };
@@ -76,7 +77,7 @@ export async function prepareIndex(files: readonly SourceFile[], options: Prepar
 
   const inputs: AnalysisInput[] = [];
   const keys: string[] = [];
-  const results: (DocumentAnalysis | undefined)[] = [];
+  const results: (DocumentAnalysis | StoredAnalysis | undefined)[] = [];
   /** Cache encodings the workers made, by input index. */
   const encoded: (Uint8Array | undefined)[] = [];
   const misses: number[] = [];
@@ -87,7 +88,7 @@ export async function prepareIndex(files: readonly SourceFile[], options: Prepar
     const i = inputs.push(input) - 1;
     keys.push(identity ? inputKey(input) : '');
     const old = sameGlossary ? current.file(file.uri) : undefined;
-    const kept = old && old.text === file.text && old.kind === file.kind && old.role === file.role ? current!.analysis(file.uri) : undefined;
+    const kept = old && old.text === file.text && old.kind === file.kind && old.role === file.role ? current!.storedAnalysis(file.uri) : undefined;
     const hit = kept ?? loaded?.get(keys[i]);
     results.push(hit);
     if (kept) reused++;

@@ -9,7 +9,7 @@ export function getCodeLenses(context: ServiceContext, uri: string): CodeLens[] 
     if (entity.uri !== uri) continue;
     const location = context.location(uri, entity.labelSpan);
     if (!location) continue;
-    const mentions = context.index.mentionsOf(entity.id).length;
+    const mentions = context.index.mentionCountOf(entity.id);
     const essays = context.index.essayCountOf(entity.id);
     lenses.push({
       range: location.range,

@@ -6,7 +6,7 @@ import type { Claim } from '../analysis/claims/claim.js';
 import type { Glossary } from '../analysis/glossary.js';
 import { effectiveInterval, outsideReference } from '../analysis/conflicts.js';
 import { referenceFiguresFor, referenceInterval } from '../analysis/referenceMatch.js';
-import type { ClaimConflict } from '../index/claimIndex.js';
+import type { ClaimConflict, ClaimIndex, ConflictSummary } from '../index/claimIndex.js';
 import type { ServiceContext } from './context.js';
 import type { Finding } from './diagnostics.js';
 import { describeKey, fileName, formatInterval, shortSource } from './figureText.js';
@@ -20,32 +20,54 @@ export function conflictFindings(context: ServiceContext, uri: string): Finding[
   const findings: Finding[] = [];
   for (const claim of analysis.claims) {
     if (claim.acknowledged) continue;
-    const conflicts = context.index.claims.conflictsOf(claim);
-    if (conflicts.length > 0) findings.push(conflictFinding(context, uri, claim, conflicts));
+    const conflict = memoisedConflictFinding(context, uri, claim);
+    if (conflict) findings.push(conflict);
     const outside = referenceFinding(context, claim);
     if (outside) findings.push(outside);
   }
   return findings;
 }
 
-function conflictFinding(context: ServiceContext, uri: string, claim: Claim, conflicts: readonly ClaimConflict[]): Finding {
-  const hard = conflicts.filter((c) => c.severity === 'hard');
-  const shown = (hard.length > 0 ? hard : conflicts).slice(0, 2);
+const conflictMemo = new WeakMap<Claim, { claims: ClaimIndex; version: number; summary: ConflictSummary }>();
+
+/**
+ * A claim's conflicts change only when something on its key changes (the key's version): an
+ * essay republished because of one key compares only its claims on that key again. The summary
+ * kept is small (no strings), so keeping one for every claim costs little memory.
+ */
+function conflictSummary(context: ServiceContext, claim: Claim): ConflictSummary {
+  const claims = context.index.claims;
+  const version = claims.versionOf(claim.key);
+  const known = conflictMemo.get(claim);
+  if (known?.claims === claims && known.version === version) return known.summary;
+  const summary = claims.conflictSummary(claim, maxRelated);
+  conflictMemo.set(claim, { claims, version, summary });
+  return summary;
+}
+
+function memoisedConflictFinding(context: ServiceContext, uri: string, claim: Claim): Finding | undefined {
+  const summary = conflictSummary(context, claim);
+  return summary.total > 0 ? conflictFinding(context, uri, claim, summary) : undefined;
+}
+
+function conflictFinding(context: ServiceContext, uri: string, claim: Claim, conflicts: ConflictSummary): Finding {
+  // The first two hard conflicts, or when there are none the first two (hard ones come first).
+  const shown = conflicts.first.slice(0, conflicts.hard > 0 ? Math.min(2, conflicts.hard) : 2);
   const where = (other: ClaimConflict['other']): string =>
     other.uri === uri ? `line ${lineOf(context, uri, other.claim)} of this essay` : fileName(other.uri);
   const citing = (c: Claim): string => (shortSource(c.source) ? `, citing ${shortSource(c.source)}` : '');
   const others = shown.map((c) => `${where(c.other)} gives ${c.other.claim.quantity.raw}${citing(c.other.claim)}`).join('; ');
-  const more = conflicts.length > shown.length ? ` (and ${conflicts.length - shown.length} more)` : '';
+  const more = conflicts.total > shown.length ? ` (and ${conflicts.total - shown.length} more)` : '';
   const isDate = claim.quantity.kind === 'date';
   const ownCitation = shortSource(claim.source) ? ` (citing ${shortSource(claim.source)})` : '';
   return {
     span: claim.span,
-    severity: hard.length > 0 ? 'warning' : 'information',
+    severity: conflicts.hard > 0 ? 'warning' : 'information',
     code: isDate ? 'conflicting-date' : 'conflicting-figure',
     message: isDate
       ? `This essay dates ${describeKey(claim, context.index.glossary)} to ${claim.quantity.raw}${ownCitation}; ${others}${more}.`
       : `This essay gives ${claim.quantity.raw}${ownCitation} for ${describeKey(claim, context.index.glossary)}; ${others}${more}.`,
-    related: conflicts.slice(0, maxRelated).map((c) => ({
+    related: conflicts.first.map((c) => ({
       uri: c.other.uri,
       span: c.other.claim.span,
       message: `${c.severity === 'hard' ? 'Conflicts' : 'In tension'}: ${relatedText(c.other.claim, isDate, citing)}`,
