@@ -3,6 +3,7 @@ import { extractClaims, type ClaimContext } from './claims/extractClaims.js';
 import type { EntityMatcher } from './entityMatcher.js';
 import type { NameCandidate } from './nameCandidates.js';
 import { buildMarkdownModel } from './markdownModel.js';
+import type { MarkdownPieceCache } from './markdownIncremental.js';
 import { buildPlainTextModel } from './plainTextModel.js';
 import type { DocumentKind, DocumentModel, Mention, Problem } from './types.js';
 
@@ -26,6 +27,8 @@ export interface AnalysisContext {
   readonly matcher: EntityMatcher;
   /** Absent for glossary files, whose bodies are not checked for figures. */
   readonly claims?: ClaimContext;
+  /** Pieces of Markdown parsed before: given when the text is an edit of one analysed recently. */
+  readonly markdownPieces?: MarkdownPieceCache;
 }
 
 export function documentKindOf(path: string): DocumentKind {
@@ -41,7 +44,8 @@ export const maxAnalysedLength = 5 * 1024 * 1024;
 
 export function analyseDocument(text: string, kind: DocumentKind, context: AnalysisContext): DocumentAnalysis {
   if (text.length > maxAnalysedLength) return tooLarge(text, kind);
-  const model = kind === 'markdown' ? buildMarkdownModel(text) : buildPlainTextModel(text);
+  const pieces = context.markdownPieces;
+  const model = kind === 'markdown' ? buildMarkdownModel(text, pieces && ((t) => pieces.structureOf(t))) : buildPlainTextModel(text);
   const mentions = context.matcher.findMentions(text, model.prose);
   const claims = context.claims ? extractClaims(text, model, mentions, context.claims) : [];
   return { model, mentions, claims, problems: [...model.problems] };

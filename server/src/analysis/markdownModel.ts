@@ -11,7 +11,8 @@ const opaqueTypes = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition',
 /** Block nodes whose inline content forms one sentence-bearing block. */
 const blockTypes = new Set(['paragraph', 'heading', 'tableCell']);
 
-interface Collector {
+/** What the model takes from a parse tree, in tree order. */
+export interface MarkdownStructure {
   prose: Span[];
   blocks: Span[];
   headings: Heading[];
@@ -38,12 +39,12 @@ function plainText(node: Nodes): string {
  * would take seconds over or overflow the stack on (see markdownGuard.ts), or that fails to parse,
  * is read as plain text, with a problem saying so.
  */
-export function buildMarkdownModel(text: string): DocumentModel {
+export function buildMarkdownModel(text: string, structureOf: (text: string) => MarkdownStructure = parseStructure): DocumentModel {
   const tooComplex = checkMarkdownComplexity(text);
   if (tooComplex) return asPlainText(text, { span: tooComplex.span, severity: 'warning', code: 'markdown-too-complex', message: tooComplex.message });
-  const out: Collector = { prose: [], blocks: [], headings: [], noteRefs: [], notes: [], links: [], acknowledgements: [] };
+  let out: MarkdownStructure;
   try {
-    visit(parseMarkdown(text), text, out);
+    out = structureOf(text);
   } catch (error) {
     // A parser fault or a stack overflow on a tree deeper than the guard foresaw: the
     // writer still gets mentions and figures from the plain-text reading.
@@ -52,8 +53,18 @@ export function buildMarkdownModel(text: string): DocumentModel {
       message: `Marginalia could not parse this Markdown file (${error instanceof Error ? error.message : String(error)}); it is read as plain text.`,
     });
   }
-  out.prose = mergeAdjacent(out.prose, text);
-  return { kind: 'markdown', ...out, problems: [] };
+  return { kind: 'markdown', ...out, prose: mergeAdjacent(out.prose, text), problems: [] };
+}
+
+function parseStructure(text: string): MarkdownStructure {
+  return collectStructure(parseMarkdown(text));
+}
+
+/** The structure of one parse tree, before adjacent prose spans are joined. */
+export function collectStructure(root: Nodes): MarkdownStructure {
+  const out: MarkdownStructure = { prose: [], blocks: [], headings: [], noteRefs: [], notes: [], links: [], acknowledgements: [] };
+  visit(root, out);
+  return out;
 }
 
 function asPlainText(text: string, problem: Problem): DocumentModel {
@@ -61,18 +72,18 @@ function asPlainText(text: string, problem: Problem): DocumentModel {
   return { ...model, kind: 'markdown', problems: [...model.problems, problem] };
 }
 
-function visit(node: Nodes, text: string, out: Collector): void {
+function visit(node: Nodes, out: MarkdownStructure): void {
   const span = spanOf(node);
-  if (span) collectStructure(node, span, out);
+  if (span) collectNode(node, span, out);
   if (opaqueTypes.has(node.type)) return;
   if (node.type === 'text' && span) {
     out.prose.push(span);
     return;
   }
-  if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, text, out);
+  if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes, out);
 }
 
-function collectStructure(node: Nodes, span: Span, out: Collector): void {
+function collectNode(node: Nodes, span: Span, out: MarkdownStructure): void {
   if (blockTypes.has(node.type)) out.blocks.push(span);
   switch (node.type) {
     case 'heading': {
@@ -124,8 +135,8 @@ function decodeSafely(value: string): string {
  * Joins text spans separated only by inline markup (`*Leon* Trotsky`), so a name split by
  * emphasis still matches; spans separated by anything with letters (a link URL) stay apart.
  */
-function mergeAdjacent(spans: Span[], text: string): Span[] {
-  spans.sort((a, b) => a.start - b.start);
+export function mergeAdjacent(spans: readonly Span[], text: string): Span[] {
+  spans = [...spans].sort((a, b) => a.start - b.start);
   const merged: Span[] = [];
   for (const span of spans) {
     const last = merged[merged.length - 1];

@@ -4,6 +4,7 @@ import { ClaimIndex, type ClaimChange } from './claimIndex.js';
 import { claimsOf, isStoredAnalysis, mentionCounts, mentionsOfEntity, packAnalysis, unpackAnalysis, type StoredAnalysis } from './packedAnalysis.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
+import { MarkdownPieceCache } from '../analysis/markdownIncremental.js';
 import { documentNameCandidates } from '../analysis/nameCandidates.js';
 import type { DocumentKind, Mention } from '../analysis/types.js';
 
@@ -68,11 +69,11 @@ export function matcherFor(glossary: Glossary): EntityMatcher {
  * The analysis of one index input under a glossary: the one definition the index, the worker
  * threads and the cache all use. Essays get claims; glossary bodies only mentions.
  */
-export function analyseInput(input: AnalysisInput, glossary: Glossary): DocumentAnalysis {
+export function analyseInput(input: AnalysisInput, glossary: Glossary, markdownPieces?: MarkdownPieceCache): DocumentAnalysis {
   const matcher = matcherFor(glossary);
   if (input.shadowed) return analyseDocument('', input.kind, { matcher });
-  if (input.role !== 'essay') return analyseDocument(input.text, input.kind, { matcher });
-  const analysis = analyseDocument(input.text, input.kind, { matcher, claims: claimContextFor(glossary) });
+  if (input.role !== 'essay') return analyseDocument(input.text, input.kind, { matcher, markdownPieces });
+  const analysis = analyseDocument(input.text, input.kind, { matcher, claims: claimContextFor(glossary), markdownPieces });
   return { ...analysis, nameCandidates: documentNameCandidates(input.text, analysis.model, analysis.mentions, glossary) };
 }
 
@@ -107,6 +108,8 @@ export class WorkspaceIndex {
   private readonly stored = new Map<string, StoredAnalysis>();
   /** Unpacked analyses, in least recently used order. */
   private readonly live = new Map<string, DocumentAnalysis>();
+  /** Parsed pieces of recently edited Markdown files (a few essays' worth). */
+  private readonly markdownPieces = new MarkdownPieceCache();
   /** Entity → file → number of mentions in it. */
   private readonly mentionsByEntity = new Map<string, Map<string, number>>();
   /** Claims by key and their conflicts. */
@@ -272,14 +275,17 @@ export class WorkspaceIndex {
     return analysis;
   }
 
-  /** A prepared analysis when it was computed from exactly this file's inputs and glossary, else a fresh one. */
-  private analyse(file: SourceFile): StoredAnalysis {
+  /**
+   * A prepared analysis when it was computed from exactly this file's inputs and glossary, else a
+   * fresh one; `markdownPieces` for an edit, so only the pieces it touched are parsed again.
+   */
+  private analyse(file: SourceFile, markdownPieces?: MarkdownPieceCache): StoredAnalysis {
     const input = this.inputOf(file);
     const ready = this.prepared?.glossary === this.glossaryState ? this.prepared.analyses.get(file.uri) : undefined;
     if (ready && ready.text === input.text && ready.kind === input.kind && ready.role === input.role && ready.shadowed === input.shadowed) {
       return isStoredAnalysis(ready.analysis) ? ready.analysis : packAnalysis(ready.analysis);
     }
-    const analysis = analyseInput(input, this.glossaryState);
+    const analysis = analyseInput(input, this.glossaryState, markdownPieces);
     this.keepLive(file.uri, analysis);
     return packAnalysis(analysis);
   }
@@ -291,7 +297,7 @@ export class WorkspaceIndex {
     const old = this.stored.get(uri);
     this.forgetMentions(uri);
     this.live.delete(uri);
-    const stored = this.analyse(file);
+    const stored = this.analyse(file, this.markdownPieces);
     this.stored.set(uri, stored);
     const change = this.claims.updateWithMoves(uri, old ? claimsOf(old) : [], claimsOf(stored));
     this.addMentions(uri, stored);

@@ -23,11 +23,20 @@ export function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
+/** The last few notes shortened: republishing essays after an edit cites the same notes again and again. */
+const shortened = new Map<string, string>();
+
 /** A note's text, shortened for a message. */
 export function shortSource(source: string | undefined): string | undefined {
   if (!source) return undefined;
-  const flat = source.replace(/\s+/g, ' ').trim().replace(/[.;,]+$/, '');
-  return flat.length > 90 ? `${flat.slice(0, 87)}…` : flat;
+  let short = shortened.get(source);
+  if (short === undefined) {
+    const flat = source.replace(/\s+/g, ' ').trim().replace(/[.;,]+$/, '');
+    short = flat.length > 90 ? `${flat.slice(0, 87)}…` : flat;
+    if (shortened.size >= 4096) shortened.delete(shortened.keys().next().value!);
+    shortened.set(source, short);
+  }
+  return short;
 }
 
 export function formatInterval(interval: Interval, isDate: boolean): string {
