@@ -7,7 +7,7 @@ import { buildGlossary } from '../../server/src/analysis/glossary.js';
 import { analyseInput, glossarySourcesOf, WorkspaceIndex, type SourceFile } from '../../server/src/index/workspaceIndex.js';
 import { AnalysisPool } from '../../server/src/node/analysisPool.js';
 import {
-  codeFingerprint, decodeAnalysis, encodeAnalysis, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity,
+  codeFingerprint, decodeAnalysis, decodeStored, encodeAnalysis, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity,
 } from '../../server/src/node/indexCache.js';
 import { prepareIndex } from '../../server/src/node/prepareIndex.js';
 import { packAnalysis, unpackAnalysis, type StoredAnalysis } from '../../server/src/index/packedAnalysis.js';
@@ -168,6 +168,50 @@ describe('The index cache', () => {
     assert.equal(otherSettings.stats.cached, 0);
     const newGlossary = files.map((f) => (f.uri.endsWith('gulag.md') ? { ...f, text: f.text.replace('The camps.', 'The camps of the USSR.') } : f));
     assert.deepEqual({ ...(await prepareIndex(newGlossary, { cache })).stats }, { files: files.length, cached: 0, reused: 0, inWorkers: 0, onMainThread: files.length, glossary: 'built' });
+  });
+
+  it('Should decode an entry into arrays of its own, not views into the bytes it was read from', () => {
+    const files = fixtureFiles();
+    const glossary = buildGlossary(glossarySourcesOf(files));
+    const analysis = analyseInput({ text: files.find((f) => f.uri.endsWith('famine.md'))!.text, kind: 'markdown', role: 'essay', shadowed: false }, glossary);
+    const file = Buffer.concat([Buffer.alloc(64), encodeAnalysis(analysis)]);
+    const stored = decodeStored(file.subarray(64));
+    assert.ok(stored.packed);
+    const arrays = [stored.mentions.numbers, ...Object.values(stored.spans)];
+    assert.ok(arrays.every((numbers) => numbers.buffer !== file.buffer));
+    assert.deepEqual(unpackAnalysis(stored), analysis);
+  });
+
+  it('Should start worker threads only when there is no cache file, or once the cache is known to miss', async () => {
+    const cache = { file: path.join(folder(), 'index-4568.bin'), settings: '{}' };
+    const files = fixtureFiles();
+    const calls: string[] = [];
+    // A pool that records what it is asked and leaves every analysis to the main thread.
+    const pool = {
+      warmUp: () => void calls.push('warmUp'),
+      analyse: async (inputs: readonly unknown[]) => (calls.push(`analyse ${inputs.length}`), inputs.map(() => undefined)),
+    } as unknown as AnalysisPool;
+    await (await prepareIndex(files, { cache, pool, poolThreshold: 0 })).save();
+    assert.deepEqual(calls.splice(0), ['warmUp', `analyse ${files.length}`]);
+    await prepareIndex(files, { cache, pool, poolThreshold: 0 });
+    assert.deepEqual(calls.splice(0), []);
+    const edited = files.map((f) => (f.uri.endsWith('terror.txt') ? { ...f, text: f.text.replace('at least 10 million', 'some 6 million') } : f));
+    await prepareIndex(edited, { cache, pool, poolThreshold: 0 });
+    assert.deepEqual(calls.splice(0), ['analyse 1']);
+  });
+
+  it('Should not rewrite the cache when it already holds exactly these analyses', async () => {
+    const cache = { file: path.join(folder(), 'index-4569.bin'), settings: '{}' };
+    const files = fixtureFiles();
+    await (await prepareIndex(files, { cache })).save();
+    const written = readFileSync(cache.file);
+    writeFileSync(cache.file, Buffer.concat([written, Buffer.from('trailing bytes a rewrite would drop')]));
+    await (await prepareIndex(files, { cache })).save();
+    assert.deepEqual(readFileSync(cache.file), Buffer.concat([written, Buffer.from('trailing bytes a rewrite would drop')]));
+    const edited = files.map((f) => (f.uri.endsWith('terror.txt') ? { ...f, text: `${f.text}\nMore.\n` } : f));
+    await (await prepareIndex(edited, { cache })).save();
+    const rewritten = await readIndexCache(cache.file, identity(edited));
+    assert.equal(rewritten?.size, files.length);
   });
 
   it('Should reuse the analyses the index already holds when the glossary has not changed', async () => {

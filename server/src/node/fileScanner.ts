@@ -1,4 +1,5 @@
-import { promises as fs } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { promises as fs, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
@@ -78,9 +79,27 @@ export type ReadResult = { readonly text: string } | { readonly skipped: string 
 export async function readTextFile(filePath: string): Promise<ReadResult> {
   try {
     const stat = await fs.stat(filePath);
+    if (!stat.isFile()) return { skipped: `${filePath} is not a regular file; not analysed.` };
     if (stat.size > maxFileBytes) return { skipped: `${filePath} is ${(stat.size / 1048576).toFixed(1)} MB, over the ${maxFileBytes / 1048576} MB limit; not analysed.` };
     const bytes = await fs.readFile(filePath);
     return decodeText(bytes, filePath);
+  } catch (error) {
+    return { skipped: `Cannot read ${filePath}: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * `readTextFile`, synchronously: for the initial scan of thousands of files, where each awaited
+ * read costs several thread-pool round trips (the caller yields between slices instead).
+ */
+export function readTextFileSync(filePath: string): ReadResult {
+  try {
+    const stat = statSync(filePath);
+    // A file swapped for a pipe since the scan would block a synchronous read, and the server with it.
+    if (!stat.isFile()) return { skipped: `${filePath} is not a regular file; not analysed.` };
+    const size = stat.size;
+    if (size > maxFileBytes) return { skipped: `${filePath} is ${(size / 1048576).toFixed(1)} MB, over the ${maxFileBytes / 1048576} MB limit; not analysed.` };
+    return decodeText(readFileSync(filePath), filePath);
   } catch (error) {
     return { skipped: `Cannot read ${filePath}: ${(error as Error).message}` };
   }
@@ -91,9 +110,8 @@ export function decodeText(bytes: Uint8Array, label: string): ReadResult {
     return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes) };
   }
   if (bytes.subarray(0, 8192).includes(0)) return { skipped: `${label} looks binary (it contains NUL bytes); not analysed.` };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
-  } catch {
-    return { skipped: `${label} is not valid UTF-8; not analysed.` };
-  }
+  // What TextDecoder('utf-8', { fatal: true }) accepts and returns, BOM dropped, at a fraction of its cost.
+  if (!isUtf8(bytes)) return { skipped: `${label} is not valid UTF-8; not analysed.` };
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', bom) };
 }

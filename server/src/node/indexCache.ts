@@ -102,7 +102,16 @@ export function encodeAnalysis(analysis: DocumentAnalysis | StoredAnalysis): Uin
 }
 
 export function decodeStored(bytes: Uint8Array): StoredAnalysis {
-  return v8.deserialize(bytes) as StoredAnalysis;
+  const stored = v8.deserialize(bytes) as StoredAnalysis;
+  if (!stored.packed) return stored;
+  // v8.deserialize makes typed arrays views into `bytes`, here the whole cache file: copies let
+  // the index keep its 15 MB of numbers without pinning the file's 70 MB for the server's life.
+  const own = (numbers: Int32Array): Int32Array => (numbers.buffer === bytes.buffer ? numbers.slice() : numbers);
+  return {
+    ...stored,
+    mentions: { ...stored.mentions, numbers: own(stored.mentions.numbers) },
+    spans: Object.fromEntries(Object.entries(stored.spans).map(([name, numbers]) => [name, own(numbers)])),
+  };
 }
 
 export function decodeAnalysis(bytes: Uint8Array): DocumentAnalysis {

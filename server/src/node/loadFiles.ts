@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { documentKindOf } from '../analysis/documentAnalysis.js';
 import type { SourceFile } from '../index/workspaceIndex.js';
-import { readTextFile, scanFolder, type ScanOptions } from './fileScanner.js';
+import { readTextFileSync, scanFolder, type ScanOptions } from './fileScanner.js';
+import { slicer } from './prepareIndex.js';
 
 /**
  * Loads the files of some workspace folders plus, optionally, the bundled glossary, as index
@@ -38,8 +39,11 @@ export async function loadFiles(options: LoadOptions): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   let done = 0;
   const total = found.size;
+  // Read synchronously, yielding between slices: a few times faster than one awaited read per file.
+  const pause = slicer();
   for (const file of found.values()) {
-    const result = await readTextFile(file.path);
+    const result = readTextFileSync(file.path);
+    await pause();
     done++;
     options.onProgress?.(done, total);
     if ('skipped' in result) {

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
 import {
@@ -5,7 +6,7 @@ import {
 } from '../index/workspaceIndex.js';
 import type { StoredAnalysis } from '../index/packedAnalysis.js';
 import type { AnalysisPool } from './analysisPool.js';
-import { codeFingerprint, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity } from './indexCache.js';
+import { codeFingerprint, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity, type LoadedCache } from './indexCache.js';
 
 /**
  * The expensive part of a scan, done before the index is touched: the glossary, then every
@@ -63,7 +64,9 @@ export async function prepareIndex(files: readonly SourceFile[], options: Prepar
   const pause = slicer();
   const threshold = options.poolThreshold ?? defaultPoolThreshold;
   const totalChars = files.reduce((n, f) => n + f.text.length, 0);
-  if (options.pool && totalChars >= threshold) options.pool.warmUp();
+  // Without a cache file, workers will be needed: start them now, so they load while the inputs are keyed.
+  // With one, only once its misses are known: on a warm restart they would take CPU from the restart.
+  if (options.pool && totalChars >= threshold && (!options.cache || !existsSync(options.cache.file))) options.pool.warmUp();
 
   const sources = glossarySourcesOf(files);
   const current = options.current;
@@ -123,13 +126,24 @@ export async function prepareIndex(files: readonly SourceFile[], options: Prepar
   const analyses = new Map<string, PreparedAnalysis>();
   files.forEach((file, i) => analyses.set(file.uri, { ...inputs[i], analysis: results[i]! }));
   const unchanged = loaded !== undefined && misses.length === 0 && reused === 0 && loaded.size === new Set(keys).size;
+  // Made now, outside this scope, so that `save`, which runs only after publishing, keeps no more
+  // than it writes: when nothing changed, not the cache file's bytes (70 MB for 2,000 essays).
+  const toSave = options.cache && identity && !unchanged
+    ? { file: options.cache.file, identity, entries: entriesToSave(keys, loaded, encoded, results) }
+    : undefined;
   return {
     glossary, glossarySources: sources, analyses,
     stats: { files: files.length, cached, reused, inWorkers, onMainThread, glossary: glossaryFrom },
     async save(savePause = pause) {
-      if (!options.cache || !identity || unchanged) return;
-      const entries = keys.map((key, i) => [key, loaded?.raw(key) ?? encoded[i] ?? results[i]!] as const);
-      await writeIndexCache(options.cache.file, identity, glossary, entries, savePause);
+      if (!toSave) return;
+      await writeIndexCache(toSave.file, toSave.identity, glossary, toSave.entries, savePause);
     },
   };
+}
+
+/** Each key with the bytes the cache already holds for it, else the workers' encoding, else the analysis. */
+function entriesToSave(
+  keys: readonly string[], loaded: LoadedCache | undefined, encoded: readonly (Uint8Array | undefined)[], results: readonly (DocumentAnalysis | StoredAnalysis | undefined)[],
+): (readonly [string, DocumentAnalysis | StoredAnalysis | Uint8Array])[] {
+  return keys.map((key, i) => [key, loaded?.raw(key) ?? encoded[i] ?? results[i]!] as const);
 }
