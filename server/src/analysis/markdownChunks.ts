@@ -81,7 +81,7 @@ export function markdownChunks(text: string): MarkdownChunks {
       const inner = containerPrefix.exec(line);
       if (inner) {
         inContainer = true;
-        if (opensBlankSpanning(line.slice(inner[0].length))) openInContainer = true;
+        if (opensBlankSpanning(line.slice(inner[0].length).trimStart())) openInContainer = true;
       }
     }
     previousBlank = blank;

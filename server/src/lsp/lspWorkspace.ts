@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,7 +43,8 @@ export class LspWorkspace {
   /** Essays to republish once typing pauses: only where another essay's figures stand has changed. */
   private readonly movedPending = new Set<string>();
   private movedTimer: NodeJS.Timeout | undefined;
-  private readonly published = new Set<string>();
+  /** A hash of what each file's last published diagnostics were, for files with any. */
+  private readonly published = new Map<string, string>();
   private pool: AnalysisPool | null | undefined;
   /** Cache writes, one after another. */
   private saving: Promise<void> = Promise.resolve();
@@ -300,9 +302,15 @@ export class LspWorkspace {
       if (!file) continue;
       const diagnostics = this.service.getDiagnostics(uri);
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
-      if (diagnostics.length > 0) this.published.add(uri);
+      const version = this.documents.get(uri)?.version;
+      // An edit moves the figures after it; essays citing them are republished, but most of their
+      // diagnostics come out the same (the lines did not move): the editor is spared those. An
+      // open document's version is part of the signature, so an edited one is always sent.
+      const signature = diagnostics.length > 0 ? `${version}:${createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64')}` : '';
+      if (signature && this.published.get(uri) === signature) continue;
+      if (diagnostics.length > 0) this.published.set(uri, signature);
       else this.published.delete(uri);
-      sent.push(this.connection.sendDiagnostics({ uri, version: this.documents.get(uri)?.version, diagnostics }));
+      sent.push(this.connection.sendDiagnostics({ uri, version, diagnostics }));
     }
     for (const uri of cleared) {
       if (this.service.index.file(uri)) continue;
