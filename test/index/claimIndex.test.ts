@@ -62,4 +62,22 @@ describe('The claim index', () => {
     }
     assert.equal(checked, 14 * 5);
   });
+
+  it('Should republish the essays that cite a figure whose note changed, and none when nothing they quote changed', () => {
+    const glossary: SourceFile[] = figuresGlossary.split(/^\/\/- /m).slice(1).map((part) => {
+      const newline = part.indexOf('\n');
+      return { uri: uriOf(part.slice(0, newline).trim()), text: part.slice(newline + 1), kind: 'markdown', role: 'glossary' };
+    });
+    const essay = (note: string, before = ''): SourceFile => ({
+      uri: uriOf('/essays/a.md'), kind: 'markdown', role: 'essay',
+      text: `${before}In the Soviet famine of 1932–33 seven million people died.[^1]\n\n[^1]: ${note}\n`,
+    });
+    const other: SourceFile = { uri: uriOf('/essays/b.md'), kind: 'markdown', role: 'essay', text: 'In the Soviet famine of 1932–33 some 2 million people died.\n' };
+    const index = new WorkspaceIndex();
+    index.setFiles([...glossary, essay('Conquest, The Harvest of Sorrow.'), other]);
+    const bUri = other.uri;
+    assert.ok(index.claims.conflictsOf(index.analysis(bUri)!.claims[0]).length > 0, 'the two essays conflict');
+    assert.deepEqual(index.setFile(essay('Conquest, The Harvest of Sorrow, p. 306.')).uris.filter((u) => u !== essay('').uri), [bUri]);
+    assert.deepEqual(index.setFile(essay('Conquest, The Harvest of Sorrow, p. 306.', 'A first paragraph.\n\n')).uris.filter((u) => u !== essay('').uri), []);
+  });
 });

@@ -232,6 +232,8 @@ export class ClaimIndex {
     const mineBefore = before.filter((c) => !c.acknowledged);
     const mineAfter = after.filter((c) => !c.acknowledged);
     if (mineBefore.length === 0 && mineAfter.length === 0) return;
+    // The figures before the edited place: the same text at the same place, so nothing to compare.
+    if (mineBefore.length === mineAfter.length && mineBefore.every((c, k) => sameFigureInPlace(c, mineAfter[k]))) return;
     const { locations, intervals, isDate } = this.ordered(entry);
     const beforeIntervals = mineBefore.map((c) => effectiveInterval(c.quantity));
     const afterIntervals = mineAfter.map((c) => effectiveInterval(c.quantity));
@@ -256,12 +258,19 @@ export class ClaimIndex {
       const is = conflicting(j, mineAfter, afterIntervals);
       if (was.hard.length + was.soft.length + is.hard.length + is.soft.length === 0) continue;
       // What the other file's diagnostics say about this file's figures; else only where they stand.
-      const raw = (c: Claim): string => c.quantity.raw;
+      // Their messages quote the figure and cite its note.
+      const raw = (c: Claim): string => `${c.quantity.raw}\u0000${c.source ?? ''}`;
       const start = (c: Claim): number => c.span.start;
       if (!same(was.hard, is.hard, raw) || !same(was.soft, is.soft, raw)) changed.add(other.uri);
       else if (!same(was.hard, is.hard, start) || !same(was.soft, is.soft, start)) moved.add(other.uri);
     }
   }
+}
+
+/** What other files' diagnostics say of a claim (its text, interval, note, place) is the same for both. */
+function sameFigureInPlace(a: Claim, b: Claim): boolean {
+  return a.span.start === b.span.start && a.quantity.raw === b.quantity.raw && a.quantity.lo === b.quantity.lo && a.quantity.hi === b.quantity.hi
+    && a.quantity.kind === b.quantity.kind && a.quantity.hedge === b.quantity.hedge && a.source === b.source;
 }
 
 function sameClaims(a: readonly Claim[] | undefined, b: readonly Claim[]): boolean {

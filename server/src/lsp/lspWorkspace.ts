@@ -158,7 +158,9 @@ export class LspWorkspace {
         // The edited essay first; the essays whose conflicts it changed in slices, so the next
         // keystroke or request is not kept waiting; those where only places moved once typing pauses.
         this.publish([document.uri]);
-        void this.publishInSlices(change.uris.filter((u) => u !== document.uri), []);
+        // The connection writes messages from a later turn of the event loop: the others start after it.
+        const others = change.uris.filter((u) => u !== document.uri);
+        if (others.length > 0) setImmediate(() => void this.publishInSlices(others, []));
         this.publishMovedLater(change.moved ?? []);
       } catch (error) {
         this.connection.console.error(`Analysing ${document.uri} failed: ${(error as Error)?.stack ?? String(error)}`);

@@ -85,7 +85,7 @@ const window = 10;
  */
 export function findMeasure(text: string, tokens: readonly WordToken[], figureStart: number, figureEnd: number, isDate: boolean, smallFigure = false): string | undefined {
   const cues = isDate ? dateCues : countCues;
-  const folded = tokens.map((t) => foldWord(t.text));
+  const folded = foldedTokens(tokens);
   const first = tokens.findIndex((t) => t.end > figureStart);
   let last = first;
   while (last + 1 < tokens.length && tokens[last + 1].start < figureEnd) last++;
@@ -164,9 +164,36 @@ function clauseBarriers(text: string, tokens: readonly WordToken[], from: number
   return count;
 }
 
+/** A sentence's words folded once, however many figures it holds. */
+const foldedBySentence = new WeakMap<readonly WordToken[], readonly string[]>();
+
+function foldedTokens(tokens: readonly WordToken[]): readonly string[] {
+  let folded = foldedBySentence.get(tokens);
+  if (!folded) foldedBySentence.set(tokens, (folded = tokens.map((t) => foldWord(t.text))));
+  return folded;
+}
+
+type CueIndex = Map<string, { readonly parts: readonly string[]; readonly measure: string }[]>;
+const cueIndexes = new WeakMap<readonly [string, string][], CueIndex>();
+
+/** Cues by their first word, in list order (the first cue that matches wins, as in the list). */
+function cueIndex(cues: readonly [string, string][]): CueIndex {
+  let index = cueIndexes.get(cues);
+  if (!index) {
+    index = new Map();
+    for (const [cue, measure] of cues) {
+      const parts = cue.split(' ');
+      const list = index.get(parts[0]);
+      if (list) list.push({ parts, measure });
+      else index.set(parts[0], [{ parts, measure }]);
+    }
+    cueIndexes.set(cues, index);
+  }
+  return index;
+}
+
 function cueAt(folded: readonly string[], i: number, cues: readonly [string, string][]): string | undefined {
-  for (const [cue, measure] of cues) {
-    const parts = cue.split(' ');
+  for (const { parts, measure } of cueIndex(cues).get(folded[i]) ?? []) {
     if (parts.every((part, j) => folded[i + j] === part)) return measure;
   }
   return undefined;
