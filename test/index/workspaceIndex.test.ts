@@ -138,6 +138,25 @@ describe('The workspace index', () => {
     assert.deepEqual([changed.uris, changed.moved], [[a.uri, b.uri], []]);
   });
 
+  it('Should find the mention at every offset the same way whether the analysis is unpacked or not', () => {
+    const text = 'The Holodomor, the Gulag’s camps; the Soviet famine of 1932–33 and the Gulags.\n\nHolodomor again, the *Soviet famine* of 1946–47, the Soviet abortion ban of 1936.\n';
+    const files = [...glossaryFiles(), essay('/essays/a.md', text), essay('/essays/b.md', `Before. ${text}`)];
+    const packed = new WorkspaceIndex({ liveAnalyses: 0 });
+    packed.setFiles(files);
+    let found = 0;
+    for (const file of files.filter((f) => f.role === 'essay')) {
+      const mentions = packed.analysis(file.uri)!.mentions;
+      assert.ok(mentions.length >= 5, `${file.uri}: ${mentions.length} mentions`);
+      for (let offset = -1; offset <= file.text.length + 1; offset++) {
+        const expected = mentions.find((m) => offset >= m.span.start && offset <= m.span.end);
+        assert.deepStrictEqual(packed.mentionAt(file.uri, offset), expected, `${file.uri} at ${offset}`);
+        if (expected) found++;
+      }
+    }
+    assert.ok(found > 100, `offsets on a mention: ${found}`);
+    assert.equal(packed.mentionAt(uriOf('/essays/none.md'), 0), undefined);
+  });
+
   it('Should use prepared work only when it was computed from exactly the same inputs', () => {
     const files = [...glossaryFiles(), essay('/essays/a.md', 'The Gulag held some 2.5 million prisoners in 1950.\n')];
     const sources = glossarySourcesOf(files);

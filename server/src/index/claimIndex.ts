@@ -232,9 +232,28 @@ export class ClaimIndex {
     const mineBefore = before.filter((c) => !c.acknowledged);
     const mineAfter = after.filter((c) => !c.acknowledged);
     if (mineBefore.length === 0 && mineAfter.length === 0) return;
-    // The figures before the edited place: the same text at the same place, so nothing to compare.
-    if (mineBefore.length === mineAfter.length && mineBefore.every((c, k) => sameFigureInPlace(c, mineAfter[k]))) return;
     const { locations, intervals, isDate } = this.ordered(entry);
+    if (mineBefore.length === mineAfter.length && mineBefore.every((c, k) => sameFigure(c, mineAfter[k]))) {
+      // The same figures, some further along (an edit before them): nothing another file says
+      // changes, and it moves where it conflicts with one of those that moved.
+      const shifted = mineAfter.filter((c, k) => c.span.start !== mineBefore[k].span.start);
+      const shiftedIntervals = shifted.map((c) => effectiveInterval(c.quantity));
+      for (let j = 0; j < locations.length && shifted.length > 0; j++) {
+        const other = locations[j];
+        if (other.uri === uri || other.claim.acknowledged || changed.has(other.uri) || moved.has(other.uri)) continue;
+        const first = other.uri < uri;
+        for (let i = 0; i < shifted.length; i++) {
+          const severity = first
+            ? compareIntervals(intervals[j], shiftedIntervals[i], this.tolerance, isDate[j])
+            : compareIntervals(shiftedIntervals[i], intervals[j], this.tolerance, shifted[i].quantity.kind === 'date');
+          if (severity) {
+            moved.add(other.uri);
+            break;
+          }
+        }
+      }
+      return;
+    }
     const beforeIntervals = mineBefore.map((c) => effectiveInterval(c.quantity));
     const afterIntervals = mineAfter.map((c) => effectiveInterval(c.quantity));
     // This file's claims conflicting with one other claim, as its conflict list holds them: hard, then soft.
@@ -267,9 +286,9 @@ export class ClaimIndex {
   }
 }
 
-/** What other files' diagnostics say of a claim (its text, interval, note, place) is the same for both. */
-function sameFigureInPlace(a: Claim, b: Claim): boolean {
-  return a.span.start === b.span.start && a.quantity.raw === b.quantity.raw && a.quantity.lo === b.quantity.lo && a.quantity.hi === b.quantity.hi
+/** What other files' diagnostics say of a claim, but for its place (its text, interval, note), is the same for both. */
+function sameFigure(a: Claim, b: Claim): boolean {
+  return a.quantity.raw === b.quantity.raw && a.quantity.lo === b.quantity.lo && a.quantity.hi === b.quantity.hi
     && a.quantity.kind === b.quantity.kind && a.quantity.hedge === b.quantity.hedge && a.source === b.source;
 }
 

@@ -119,6 +119,16 @@ export function unpackAnalysis(stored: StoredAnalysis): DocumentAnalysis {
   return { model: model as unknown as DocumentAnalysis['model'], mentions, ...stored.rest };
 }
 
+/** The first mention whose span holds the offset (ends included), read without unpacking the rest. */
+export function mentionAtOffset(stored: StoredAnalysis, offset: number): Mention | undefined {
+  if (!stored.packed) return stored.analysis.mentions.find((m) => offset >= m.span.start && offset <= m.span.end);
+  const { numbers } = stored.mentions;
+  for (let at = 0; at < numbers.length; at += 6) {
+    if (offset >= numbers[at + 1] && offset <= numbers[at + 2]) return mentionAt(stored.mentions, at / 6);
+  }
+  return undefined;
+}
+
 /** How many mentions of each entity the analysis holds. */
 export function mentionCounts(stored: StoredAnalysis): Map<string, number> {
   const counts = new Map<string, number>();

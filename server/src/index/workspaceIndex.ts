@@ -1,7 +1,8 @@
 import { claimContextFor } from '../analysis/claims/extractClaims.js';
 import { analyseDocument, type DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import { ClaimIndex, type ClaimChange } from './claimIndex.js';
-import { claimsOf, isStoredAnalysis, mentionCounts, mentionsOfEntity, packAnalysis, unpackAnalysis, type StoredAnalysis } from './packedAnalysis.js';
+import { claimsOf, isStoredAnalysis, mentionAtOffset, mentionCounts, mentionsOfEntity, packAnalysis, unpackAnalysis, type StoredAnalysis } from './packedAnalysis.js';
+import { spanContains } from '../util/span.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
 import { MarkdownPieceCache } from '../analysis/markdownIncremental.js';
@@ -205,6 +206,17 @@ export class WorkspaceIndex {
     }
     const stored = this.stored.get(uri);
     return stored ? this.keepLive(uri, unpackAnalysis(stored)) : undefined;
+  }
+
+  /**
+   * The mention at an offset (`spanContains`), without unpacking a file's analysis when it is not
+   * among the recently used: a hover over one of 2,000 essays should not rebuild its every mention.
+   */
+  mentionAt(uri: string, offset: number): Mention | undefined {
+    const live = this.live.get(uri);
+    if (live) return live.mentions.find((m) => spanContains(m.span, offset));
+    const stored = this.stored.get(uri);
+    return stored ? mentionAtOffset(stored, offset) : undefined;
   }
 
   /** A file's analysis as the index stores it (for the cache and for rescans). */

@@ -44,7 +44,7 @@ export class ServiceContext {
   mentionAt(uri: string, position: Position): Mention | undefined {
     const offset = this.offset(uri, position);
     if (offset === undefined) return undefined;
-    return this.index.analysis(uri)?.mentions.find((m) => spanContains(m.span, offset));
+    return this.index.mentionAt(uri, offset);
   }
 
   /** The entity whose glossary entry is open, when the cursor is on its label or an alias. */
