@@ -32,8 +32,8 @@ export class MarkdownPieceCache {
   /** The document's structure, parsing only pieces not seen before with the same definitions. */
   structureOf(text: string): MarkdownStructure {
     const { starts, open } = markdownChunks(text);
-    // A fence or HTML block left open runs to the end of the document: no cut is safe after it,
-    // and appended definitions would land inside it.
+    // A fence or HTML block left open (or a construct the cutting cannot place) runs to the end
+    // of the document: no cut after it is safe.
     if (open || starts.length === 1) return collectStructure(parseMarkdown(text));
     const pieces = starts.map((start, i) => text.slice(start, starts[i + 1] ?? text.length));
     const defined = pieces.map((piece, i) => this.definitionsIn(piece, i === 0));
@@ -89,9 +89,12 @@ function collectDefinitions(node: Nodes, found: { notes: string[]; links: string
   if ('children' in node) for (const child of (node as Parents).children) collectDefinitions(child as Nodes, found);
 }
 
-/** How micromark compares labels (normalizeIdentifier), loosely: a label that may match is kept. */
+/**
+ * Labels folded as micromark folds them (normalizeIdentifier, then mdast's lower case: "Straße"
+ * and "STRASSE" are one label), so that a piece's text contains every label it may refer to.
+ */
 function looseLabel(text: string): string {
-  return text.replace(/[\t\n\r ]+/g, ' ').toLowerCase();
+  return text.replace(/[\t\n\r ]+/g, ' ').toLowerCase().toUpperCase().toLowerCase();
 }
 
 /** The labels defined in the document that a piece may refer to. */
