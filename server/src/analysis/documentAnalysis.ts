@@ -4,6 +4,7 @@ import type { EntityMatcher } from './entityMatcher.js';
 import type { NameCandidate } from './nameCandidates.js';
 import { buildMarkdownModel } from './markdownModel.js';
 import type { MarkdownPieceCache } from './markdownIncremental.js';
+import type { ProseMentionCache } from './proseMentions.js';
 import { buildPlainTextModel } from './plainTextModel.js';
 import type { DocumentKind, DocumentModel, Mention, Problem } from './types.js';
 
@@ -27,8 +28,14 @@ export interface AnalysisContext {
   readonly matcher: EntityMatcher;
   /** Absent for glossary files, whose bodies are not checked for figures. */
   readonly claims?: ClaimContext;
-  /** Pieces of Markdown parsed before: given when the text is an edit of one analysed recently. */
-  readonly markdownPieces?: MarkdownPieceCache;
+  /** What earlier analyses found, to reuse: given when the text is an edit of one analysed recently. */
+  readonly reuse?: EditReuse;
+}
+
+/** Caches that make re-analysing an edited document cost about what the edit touched. */
+export interface EditReuse {
+  readonly markdownPieces: MarkdownPieceCache;
+  readonly proseMentions: ProseMentionCache;
 }
 
 export function documentKindOf(path: string): DocumentKind {
@@ -44,9 +51,9 @@ export const maxAnalysedLength = 5 * 1024 * 1024;
 
 export function analyseDocument(text: string, kind: DocumentKind, context: AnalysisContext): DocumentAnalysis {
   if (text.length > maxAnalysedLength) return tooLarge(text, kind);
-  const pieces = context.markdownPieces;
-  const model = kind === 'markdown' ? buildMarkdownModel(text, pieces && ((t) => pieces.structureOf(t))) : buildPlainTextModel(text);
-  const mentions = context.matcher.findMentions(text, model.prose);
+  const reuse = context.reuse;
+  const model = kind === 'markdown' ? buildMarkdownModel(text, reuse && ((t) => reuse.markdownPieces.structureOf(t))) : buildPlainTextModel(text);
+  const mentions = reuse ? reuse.proseMentions.findMentions(context.matcher, text, model.prose) : context.matcher.findMentions(text, model.prose);
   const claims = context.claims ? extractClaims(text, model, mentions, context.claims) : [];
   return { model, mentions, claims, problems: [...model.problems] };
 }

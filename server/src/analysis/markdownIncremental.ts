@@ -3,6 +3,7 @@ import { parseMarkdown, parseMarkdownFragment, type Definitions } from './markdo
 import { markdownChunks } from './markdownChunks.js';
 import { collectStructure, type MarkdownStructure } from './markdownModel.js';
 import type { Span } from './types.js';
+import { LruMap } from '../util/lruMap.js';
 
 /**
  * Re-parses only the pieces of an essay that an edit touched. A writer's keystroke changes one
@@ -21,13 +22,16 @@ interface ParsedPiece {
 const noDefinitions: Definitions = { notes: [], links: [] };
 
 export class MarkdownPieceCache {
-  private readonly parsed = new Map<string, ParsedPiece>();
-  private readonly definitions = new Map<string, Definitions>();
+  private readonly parsed: LruMap<string, ParsedPiece>;
+  private readonly definitions: LruMap<string, Definitions>;
   /** How many times this cache ran the parser (for tests and logs). */
   parses = 0;
 
   /** `capacity`: pieces kept (least recently used first out); a few essays' worth. */
-  constructor(private readonly capacity = 4096) {}
+  constructor(capacity = 4096) {
+    this.parsed = new LruMap(capacity);
+    this.definitions = new LruMap(capacity);
+  }
 
   /** The document's structure, parsing only pieces not seen before with the same definitions. */
   structureOf(text: string): MarkdownStructure {
@@ -47,11 +51,11 @@ export class MarkdownPieceCache {
   private parse(piece: string, first: boolean, notes: readonly string[], links: readonly string[]): ParsedPiece {
     const elsewhere = definitionsReferredTo(piece, notes, links);
     const key = `${first ? 'F' : 'f'}${elsewhere.notes.join('\n')}\u0001${elsewhere.links.join('\n')}\u0000${piece}`;
-    const known = this.take(this.parsed, key);
+    const known = this.parsed.get(key);
     if (known) return known;
     this.parses++;
     const parsed = { structure: collectStructure((first ? parseMarkdown : parseMarkdownFragment)(piece, elsewhere)) };
-    this.keep(this.parsed, key, parsed);
+    this.parsed.set(key, parsed);
     return parsed;
   }
 
@@ -59,27 +63,13 @@ export class MarkdownPieceCache {
   private definitionsIn(piece: string, first: boolean): Definitions {
     if (!piece.includes(']:')) return noDefinitions;
     const key = `${first ? 'F' : 'f'}${piece}`;
-    const known = this.take(this.definitions, key);
+    const known = this.definitions.get(key);
     if (known) return known;
     this.parses++;
     const found = { notes: [] as string[], links: [] as string[] };
     collectDefinitions((first ? parseMarkdown : parseMarkdownFragment)(piece), found);
-    this.keep(this.definitions, key, found);
+    this.definitions.set(key, found);
     return found;
-  }
-
-  private take<T>(map: Map<string, T>, key: string): T | undefined {
-    const value = map.get(key);
-    if (value !== undefined) {
-      map.delete(key);
-      map.set(key, value);
-    }
-    return value;
-  }
-
-  private keep<T>(map: Map<string, T>, key: string, value: T): void {
-    map.set(key, value);
-    if (map.size > this.capacity) map.delete(map.keys().next().value!);
   }
 }
 

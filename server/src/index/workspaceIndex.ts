@@ -1,11 +1,12 @@
 import { claimContextFor } from '../analysis/claims/extractClaims.js';
-import { analyseDocument, type DocumentAnalysis } from '../analysis/documentAnalysis.js';
+import { analyseDocument, type DocumentAnalysis, type EditReuse } from '../analysis/documentAnalysis.js';
 import { ClaimIndex, type ClaimChange } from './claimIndex.js';
 import { claimsOf, isStoredAnalysis, mentionAtOffset, mentionCounts, mentionsOfEntity, packAnalysis, unpackAnalysis, type StoredAnalysis } from './packedAnalysis.js';
 import { spanContains } from '../util/span.js';
 import { compileEntityMatcher, type EntityMatcher } from '../analysis/entityMatcher.js';
 import { buildGlossary, type Glossary, type GlossarySource } from '../analysis/glossary.js';
 import { MarkdownPieceCache } from '../analysis/markdownIncremental.js';
+import { ProseMentionCache } from '../analysis/proseMentions.js';
 import { documentNameCandidates } from '../analysis/nameCandidates.js';
 import type { DocumentKind, Mention } from '../analysis/types.js';
 
@@ -70,11 +71,11 @@ export function matcherFor(glossary: Glossary): EntityMatcher {
  * The analysis of one index input under a glossary: the one definition the index, the worker
  * threads and the cache all use. Essays get claims; glossary bodies only mentions.
  */
-export function analyseInput(input: AnalysisInput, glossary: Glossary, markdownPieces?: MarkdownPieceCache): DocumentAnalysis {
+export function analyseInput(input: AnalysisInput, glossary: Glossary, reuse?: EditReuse): DocumentAnalysis {
   const matcher = matcherFor(glossary);
   if (input.shadowed) return analyseDocument('', input.kind, { matcher });
-  if (input.role !== 'essay') return analyseDocument(input.text, input.kind, { matcher, markdownPieces });
-  const analysis = analyseDocument(input.text, input.kind, { matcher, claims: claimContextFor(glossary), markdownPieces });
+  if (input.role !== 'essay') return analyseDocument(input.text, input.kind, { matcher, reuse });
+  const analysis = analyseDocument(input.text, input.kind, { matcher, claims: claimContextFor(glossary), reuse });
   return { ...analysis, nameCandidates: documentNameCandidates(input.text, analysis.model, analysis.mentions, glossary) };
 }
 
@@ -109,8 +110,8 @@ export class WorkspaceIndex {
   private readonly stored = new Map<string, StoredAnalysis>();
   /** Unpacked analyses, in least recently used order. */
   private readonly live = new Map<string, DocumentAnalysis>();
-  /** Parsed pieces of recently edited Markdown files (a few essays' worth). */
-  private readonly markdownPieces = new MarkdownPieceCache();
+  /** Parsed pieces and prose mentions of recently edited files (a few essays' worth). */
+  private readonly editReuse: EditReuse = { markdownPieces: new MarkdownPieceCache(), proseMentions: new ProseMentionCache() };
   /** Entity → file → number of mentions in it. */
   private readonly mentionsByEntity = new Map<string, Map<string, number>>();
   /** Claims by key and their conflicts. */
@@ -289,15 +290,15 @@ export class WorkspaceIndex {
 
   /**
    * A prepared analysis when it was computed from exactly this file's inputs and glossary, else a
-   * fresh one; `markdownPieces` for an edit, so only the pieces it touched are parsed again.
+   * fresh one; `reuse` for an edit, so only what it touched is parsed and matched again.
    */
-  private analyse(file: SourceFile, markdownPieces?: MarkdownPieceCache): StoredAnalysis {
+  private analyse(file: SourceFile, reuse?: EditReuse): StoredAnalysis {
     const input = this.inputOf(file);
     const ready = this.prepared?.glossary === this.glossaryState ? this.prepared.analyses.get(file.uri) : undefined;
     if (ready && ready.text === input.text && ready.kind === input.kind && ready.role === input.role && ready.shadowed === input.shadowed) {
       return isStoredAnalysis(ready.analysis) ? ready.analysis : packAnalysis(ready.analysis);
     }
-    const analysis = analyseInput(input, this.glossaryState, markdownPieces);
+    const analysis = analyseInput(input, this.glossaryState, reuse);
     this.keepLive(file.uri, analysis);
     return packAnalysis(analysis);
   }
@@ -309,7 +310,7 @@ export class WorkspaceIndex {
     const old = this.stored.get(uri);
     this.forgetMentions(uri);
     this.live.delete(uri);
-    const stored = this.analyse(file, this.markdownPieces);
+    const stored = this.analyse(file, this.editReuse);
     this.stored.set(uri, stored);
     const change = this.claims.updateWithMoves(uri, old ? claimsOf(old) : [], claimsOf(stored));
     this.addMentions(uri, stored);
