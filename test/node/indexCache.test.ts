@@ -7,7 +7,7 @@ import { buildGlossary } from '../../server/src/analysis/glossary.js';
 import { analyseInput, glossarySourcesOf, WorkspaceIndex, type SourceFile } from '../../server/src/index/workspaceIndex.js';
 import { AnalysisPool } from '../../server/src/node/analysisPool.js';
 import {
-  codeFingerprint, decodeAnalysis, decodeStored, encodeAnalysis, glossaryFingerprint, inputKey, readIndexCache, writeIndexCache, type CacheIdentity,
+  codeFingerprint, decodeAnalysis, decodeStored, encodeAnalysis, glossaryFingerprint, inputKey, readCacheBytes, readIndexCache, writeIndexCache, type CacheIdentity,
 } from '../../server/src/node/indexCache.js';
 import { prepareIndex } from '../../server/src/node/prepareIndex.js';
 import { packAnalysis, unpackAnalysis, type StoredAnalysis } from '../../server/src/index/packedAnalysis.js';
@@ -126,6 +126,11 @@ describe('The index cache', () => {
     assert.deepStrictEqual(loaded.glossary, glossary);
     for (const [key, analysis] of entries) assert.deepStrictEqual(unpackAnalysis(loaded.get(key)!), analysis);
     assert.equal(loaded.get('0'.repeat(40)), undefined);
+    // Read ahead (while the essays are read), the same.
+    const ahead = await readIndexCache(file, id, readCacheBytes(file));
+    assert.equal(ahead?.size, files.length);
+    for (const [key, analysis] of entries) assert.deepStrictEqual(unpackAnalysis(ahead!.get(key)!), analysis);
+    assert.equal(await readIndexCache(file, id, readCacheBytes(path.join(path.dirname(file), 'missing.bin'))), undefined);
 
     assert.equal(await readIndexCache(file, { ...id, code: 'another build' }), undefined);
     assert.equal(await readIndexCache(file, { ...id, settings: '{"bundledGlossary":false}' }), undefined);

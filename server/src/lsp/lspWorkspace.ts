@@ -10,7 +10,7 @@ import type { IndexChange, SourceFile } from '../index/workspaceIndex.js';
 import { AnalysisPool } from '../node/analysisPool.js';
 import { findBundledGlossary } from '../node/bundledGlossary.js';
 import { compileMatchers, readTextFile, scanFolder, type Matchers } from '../node/fileScanner.js';
-import { cacheDirectory, cacheFileFor } from '../node/indexCache.js';
+import { cacheDirectory, cacheFileFor, readCacheBytes } from '../node/indexCache.js';
 import { fileUri, loadFiles } from '../node/loadFiles.js';
 import { prepareIndex, slicer } from '../node/prepareIndex.js';
 import type { LanguageService } from '../service/languageService.js';
@@ -109,15 +109,18 @@ export class LspWorkspace {
   /** Updates the index; returns the publishing, which goes on after. */
   private async scanNow(onProgress?: (done: number, total: number) => void): Promise<{ published: Promise<void> }> {
     const bundledGlossary = this.settings.bundledGlossary ? findBundledGlossary() : undefined;
+    const cacheFolder = cacheDirectory();
+    const cacheFile = cacheFolder && this.roots.length > 0 ? cacheFileFor(cacheFolder, this.roots) : undefined;
+    // The cache file is read by the thread pool while this thread reads the essays.
+    const cacheBytes = cacheFile ? readCacheBytes(cacheFile) : undefined;
     const files = await loadFiles({
       roots: this.roots, scan: this.settings.scan, bundledGlossary,
       onNotice: (message) => this.connection.console.warn(message),
     });
     const index = this.service.index;
-    const cacheFolder = cacheDirectory();
     const prepared = await prepareIndex(files, {
       current: index, pool: this.analysisPool(), onProgress,
-      cache: cacheFolder && this.roots.length > 0 ? { file: cacheFileFor(cacheFolder, this.roots), settings: JSON.stringify(this.settings) } : undefined,
+      cache: cacheFile ? { file: cacheFile, settings: JSON.stringify(this.settings), bytes: cacheBytes } : undefined,
     });
     const fresh = new Set(files.map((f) => f.uri));
     const removed = [...index.allFiles()].filter((f) => !fresh.has(f.uri) && !this.documents.get(f.uri)).map((f) => f.uri);

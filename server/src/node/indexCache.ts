@@ -155,13 +155,15 @@ export class LoadedCache {
 }
 
 /** Reads a cache file; undefined when there is none, it is damaged, or it was written for another identity. */
-export async function readIndexCache(file: string, identity: CacheIdentity): Promise<LoadedCache | undefined> {
-  let bytes: Buffer;
-  try {
-    bytes = await fs.readFile(file);
-  } catch {
-    return undefined;
-  }
+/** The cache file's bytes, or undefined when there is none (for reading it while other work goes on). */
+export function readCacheBytes(file: string): Promise<Buffer | undefined> {
+  return fs.readFile(file).catch(() => undefined);
+}
+
+/** `bytes`: the file's content when it was read ahead (`readCacheBytes`). */
+export async function readIndexCache(file: string, identity: CacheIdentity, bytesReadAhead?: Promise<Buffer | undefined>): Promise<LoadedCache | undefined> {
+  const bytes = await (bytesReadAhead ?? readCacheBytes(file));
+  if (!bytes) return undefined;
   try {
     if (bytes.length < magic.length + 4 || !bytes.subarray(0, magic.length).equals(magic)) return undefined;
     let at = magic.length;

@@ -24,7 +24,8 @@ export interface PrepareOptions {
     storedAnalysis(uri: string): StoredAnalysis | undefined;
   };
   /** The cache file, and a fingerprint of the settings the files were found with. */
-  readonly cache?: { readonly file: string; readonly settings: string };
+  /** `bytes`: the file, when its reading was started ahead (it overlaps reading the essays). */
+  readonly cache?: { readonly file: string; readonly settings: string; readonly bytes?: Promise<Buffer | undefined> };
   readonly pool?: AnalysisPool;
   /** Text (UTF-16 code units) to analyse below which the main thread does it: a worker takes a moment to start. */
   readonly poolThreshold?: number;
@@ -73,7 +74,7 @@ export async function prepareIndex(files: readonly SourceFile[], options: Prepar
   const sameGlossary = current !== undefined && sameGlossarySources(current.glossarySources, sources);
   let identity: CacheIdentity | undefined;
   const loaded = options.cache
-    ? await readIndexCache(options.cache.file, (identity = { code: codeFingerprint(), settings: options.cache.settings, glossary: glossaryFingerprint(sources) }))
+    ? await readIndexCache(options.cache.file, (identity = { code: codeFingerprint(), settings: options.cache.settings, glossary: glossaryFingerprint(sources) }), options.cache.bytes)
     : undefined;
   const glossary = sameGlossary ? current.glossary : loaded?.glossary ?? buildGlossary(sources);
   const glossaryFrom: PrepareStats['glossary'] = sameGlossary ? 'reused' : loaded ? 'cache' : 'built';
