@@ -163,7 +163,7 @@ export class LspWorkspace {
         this.publish([document.uri]);
         // The connection writes messages from a later turn of the event loop: the others start after it.
         const others = change.uris.filter((u) => u !== document.uri);
-        if (others.length > 0) setImmediate(() => void this.publishInSlices(others, []));
+        if (others.length > 0) setImmediate(() => this.publishInBackground(others));
         this.publishMovedLater(change.moved ?? []);
       } catch (error) {
         this.connection.console.error(`Analysing ${document.uri} failed: ${(error as Error)?.stack ?? String(error)}`);
@@ -294,8 +294,15 @@ export class LspWorkspace {
     this.movedTimer = setTimeout(() => {
       const due = [...this.movedPending];
       this.movedPending.clear();
-      void this.publishInSlices(due, []);
+      this.publishInBackground(due);
     }, movedDelayMs);
+  }
+
+  /** Publishing nobody awaits: a failure is logged, never an unhandled rejection (which would end the server). */
+  private publishInBackground(uris: readonly string[]): void {
+    this.publishInSlices(uris, []).catch((error: unknown) => {
+      this.connection.console.error(`Publishing diagnostics failed: ${(error as Error)?.stack ?? String(error)}`);
+    });
   }
 
   /** Sends the diagnostics of these files; returns the sends (each resolves once written to the client). */
