@@ -115,7 +115,9 @@ class Server {
 
   constructor(serverRoot: string, cacheDir: string, profileDir: string | undefined) {
     const bin = path.join(serverRoot, 'bin/marginalia-language-server.js');
-    const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+    // MARGINALIA_BENCH_NODE_ARGS: extra node/V8 flags for the server, to try heap settings.
+    const extra = process.env.MARGINALIA_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const nodeArgs = [...extra, ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])];
     this.process = spawn(process.execPath, [...nodeArgs, bin, '--stdio'], {
       stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, MARGINALIA_CACHE_DIR: cacheDir },
     });
