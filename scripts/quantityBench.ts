@@ -7,18 +7,7 @@
  * (as the analysis layer calls it), on prose of ordinary density and on prose dense with figures.
  */
 import { findQuantities } from '../server/src/analysis/quantity.js';
-
-/** A small deterministic generator (mulberry32), so every run scans the same text. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { Random } from './bench/random.js';
 
 const PROSE = [
   'The leadership of the party argued that the peasantry could be won over by persuasion rather than force.',
@@ -47,7 +36,9 @@ const FIGURES = [
 ];
 
 function synthesise(bytes: number, figureShare: number, seed: number): string {
-  const next = rng(seed);
+  // Seeded, so every run scans the same text.
+  const generator = new Random(seed);
+  const next = (): number => generator.next();
   const parts: string[] = [];
   let size = 0;
   while (size < bytes) {

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { Wakeups } from './wakeups.js';
 
 interface PublishDiagnosticsParams {
   uri: string;
@@ -31,7 +32,7 @@ export class LspClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly stderr: string[] = [];
   private readonly process: ChildProcess;
-  private readonly waiters: (() => void)[] = [];
+  private readonly wakeups = new Wakeups();
 
   constructor(readonly root: string) {
     const server = path.resolve('bin/marginalia-language-server.js');
@@ -40,7 +41,7 @@ export class LspClient {
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
-      this.waiters.splice(0).forEach((wake) => wake());
+      this.wakeups.wake();
     });
     this.connection.listen();
   }
@@ -67,10 +68,7 @@ export class LspClient {
       const current = this.diagnostics.get(uri);
       if (current && test(current)) return current;
       if (Date.now() > deadline) throw new Error(`No matching diagnostics for ${uri}; last: ${JSON.stringify(current)}`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
+      await this.wakeups.next();
     }
   }
 

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { Wakeups } from '../helpers/wakeups.js';
 
 /** A `window/logMessage` line: 1 error, 2 warning, 3 info, 4 log. */
 export interface LogLine {
@@ -28,7 +29,7 @@ export class ServerProcess {
   readonly stderr: string[] = [];
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly process: ChildProcess;
-  private readonly waiters: (() => void)[] = [];
+  private readonly wakeups = new Wakeups();
   private indexedCount = 0;
 
   constructor(options: ServerOptions = {}) {
@@ -96,10 +97,7 @@ export class ServerProcess {
     while (!test()) {
       if (this.exit) throw new Error(`The server exited (${JSON.stringify(this.exit)}) while waiting for ${what}. stderr: ${this.stderr.join('')}`);
       if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}.`);
-      await new Promise<void>((resolve) => {
-        this.waiters.push(resolve);
-        setTimeout(resolve, 100);
-      });
+      await this.wakeups.next();
     }
   }
 
@@ -137,7 +135,7 @@ export class ServerProcess {
   }
 
   private wake(): void {
-    this.waiters.splice(0).forEach((wake) => wake());
+    this.wakeups.wake();
   }
 }
 

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { entryText, reliabilityGlossary } from './glossary.js';
 import { renderForComparison, ServerProcess } from './serverProcess.js';
+import { Random } from '../../scripts/bench/random.js';
 
 /**
  * Issue 7, part 3: a soak through the real server over stdio. N random edits (SOAK_EDITS, 500 in
@@ -19,18 +20,6 @@ const edits = Number(process.env.SOAK_EDITS ?? 500);
 const seed = Number(process.env.SOAK_SEED ?? 7);
 /** SOAK_MAX_HEAP_MB caps the soaked server's V8 heap: a leak then ends in a crash instead of a large RSS. */
 const maxHeapMb = process.env.SOAK_MAX_HEAP_MB;
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed with SOAK_SEED. */
-function random(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sentences = [
   'In the Kronstadt rebellion 1,000 sailors died.', 'In the Kronstadt rebellion some 5,000 sailors died.', 'At Kronstadt about 10,000 died in March 1921.',
@@ -83,8 +72,10 @@ describe('Reliability: soak through the real server', function () {
   });
 
   it(`Should survive ${edits} random edits across 50 open documents with disk and glossary changes, and end where a fresh server starts`, async () => {
-    const next = random(seed);
-    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    // Seeded, so a failing sequence can be replayed with SOAK_SEED.
+    const generator = new Random(seed);
+    const next = (): number => generator.next();
+    const pick = <T>(items: readonly T[]): T => generator.pick(items);
     const full = (relative: string): string => path.join(root, relative);
     const uri = (relative: string): string => ServerProcess.uriOf(full(relative));
     const disk = new Map<string, string>();

@@ -176,7 +176,7 @@ export class ClaimIndex {
       // sentence that gives two figures for one thing is comparing them ("Banister found 30 million
       // dead, while Dikötter argues for at least 45 million"), not contradicting itself.
       if (j === at || acknowledged[j] === 1 || (file[j] === file[at] && sentence[j] === sentence[at])) continue;
-      // compareByIntervals(first, second) in `claimsFor` order, on intervals made once per claim.
+      // compareClaims(first, second) in `claimsFor` order, on intervals made once per claim (a test checks the two agree).
       const severity = j > at
         ? compareIntervals(intervals[at], intervals[j], this.tolerance, isDate[at])
         : compareIntervals(intervals[j], intervals[at], this.tolerance, isDate[j]);
@@ -312,12 +312,4 @@ function sameRelations(before: readonly Claim[], after: readonly Claim[]): boole
     }
   }
   return true;
-}
-
-/**
- * `compareClaims` (analysis/conflicts.ts) on the claims' intervals: what the index compares with,
- * so it can make each interval once. A test checks the two agree.
- */
-export function compareByIntervals(a: Claim, b: Claim, tolerance: number): ConflictSeverity | undefined {
-  return compareIntervals(effectiveInterval(a.quantity), effectiveInterval(b.quantity), tolerance, a.quantity.kind === 'date');
 }

@@ -1,5 +1,6 @@
 import type { DocumentAnalysis } from '../analysis/documentAnalysis.js';
 import type { Mention, Span } from '../analysis/types.js';
+import { spanContains } from '../util/span.js';
 
 /**
  * An analysis as the index keeps it: mentions and the model's span lists packed into Int32Arrays
@@ -121,7 +122,7 @@ export function unpackAnalysis(stored: StoredAnalysis): DocumentAnalysis {
 
 /** The first mention whose span holds the offset (ends included), read without unpacking the rest. */
 export function mentionAtOffset(stored: StoredAnalysis, offset: number): Mention | undefined {
-  if (!stored.packed) return stored.analysis.mentions.find((m) => offset >= m.span.start && offset <= m.span.end);
+  if (!stored.packed) return stored.analysis.mentions.find((m) => spanContains(m.span, offset));
   const { numbers } = stored.mentions;
   for (let at = 0; at < numbers.length; at += 6) {
     if (offset >= numbers[at + 1] && offset <= numbers[at + 2]) return mentionAt(stored.mentions, at / 6);

@@ -17,7 +17,7 @@ import { describeKey, fileName, formatInterval, shortSource } from './figureText
  * nearest disagreements; twenty made a 2,000-essay workspace's diagnostics 150 MB of JSON, whose
  * encoding was most of the time an edit took to republish.
  */
-export const maxRelated = 5;
+const maxRelated = 5;
 
 export function conflictFindings(context: ServiceContext, uri: string): Finding[] {
   const analysis = context.index.analysis(uri);

@@ -3,6 +3,7 @@ import { describeMeasure } from '../analysis/claims/measures.js';
 import { formatDay, yearOfDay } from '../analysis/dates.js';
 import type { Glossary } from '../analysis/glossary.js';
 import type { Interval } from '../analysis/conflicts.js';
+import { LruMap } from '../util/lruMap.js';
 
 /** Words shared by conflict messages, figure hovers and the figures view. */
 
@@ -24,7 +25,7 @@ export function fileName(uri: string): string {
 }
 
 /** The last few notes shortened: republishing essays after an edit cites the same notes again and again. */
-const shortened = new Map<string, string>();
+const shortened = new LruMap<string, string>(4096);
 
 /** A note's text, shortened for a message. */
 export function shortSource(source: string | undefined): string | undefined {
@@ -33,7 +34,6 @@ export function shortSource(source: string | undefined): string | undefined {
   if (short === undefined) {
     const flat = source.replace(/\s+/g, ' ').trim().replace(/[.;,]+$/, '');
     short = flat.length > 90 ? `${flat.slice(0, 87)}…` : flat;
-    if (shortened.size >= 4096) shortened.delete(shortened.keys().next().value!);
     shortened.set(source, short);
   }
   return short;
